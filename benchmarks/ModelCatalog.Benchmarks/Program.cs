@@ -1,0 +1,5 @@
+using BenchmarkDotNet.Running;
+
+// Run one class: dotnet run -c Release --project benchmarks/ModelCatalog.Benchmarks -- --filter '*Parse*'
+// Prove they all still run (CI): ... -- --filter '*' --job dry
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -1,0 +1,91 @@
+using System.Text;
+using System.Text.Json;
+
+namespace ModelCatalog;
+
+/// <summary>
+/// The last official values synced for one model, for the fields that need them (the conditional fields): a JSON
+/// object from property name to value, so every store persists it as one text column. Immutable; value equality
+/// over the JSON text, which the generated merger writes in a canonical order.
+/// </summary>
+public sealed class ModelBaseline : IEquatable<ModelBaseline>
+{
+    private readonly JsonElement _root;
+
+    private ModelBaseline(string json, JsonElement root)
+    {
+        Json = json;
+        _root = root;
+    }
+
+    /// <summary>A baseline that records no field.</summary>
+    public static ModelBaseline Empty { get; } = Parse("{}");
+
+    /// <summary>The JSON object text, for storage.</summary>
+    public string Json { get; }
+
+    /// <summary>Reads a stored baseline.</summary>
+    /// <param name="json">A JSON object.</param>
+    /// <returns>The baseline.</returns>
+    /// <exception cref="FormatException"><paramref name="json"/> is not a JSON object.</exception>
+    public static ModelBaseline Parse(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return TryParse(json, out var baseline)
+            ? baseline
+            : throw new FormatException("A model baseline must be a JSON object.");
+    }
+
+    /// <summary>Reads a stored baseline, or says it cannot. Never throws.</summary>
+    /// <param name="json">A JSON object.</param>
+    /// <param name="baseline">The baseline, or <see langword="null"/>.</param>
+    /// <returns><see langword="true"/> on success.</returns>
+    public static bool TryParse(string? json, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ModelBaseline? baseline)
+    {
+        baseline = null;
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return false;
+            }
+
+            baseline = new ModelBaseline(json, document.RootElement.Clone());
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Creates a baseline from the UTF-8 JSON object a generated merger wrote.</summary>
+    /// <param name="utf8Json">A UTF-8 JSON object.</param>
+    /// <returns>The baseline.</returns>
+    /// <exception cref="FormatException">The bytes are not a JSON object.</exception>
+    public static ModelBaseline FromUtf8(ReadOnlySpan<byte> utf8Json) => Parse(Encoding.UTF8.GetString(utf8Json));
+
+    /// <summary>Looks up the baseline value of one field.</summary>
+    /// <param name="field">The property name.</param>
+    /// <param name="value">The recorded official value (JSON <c>null</c> for a recorded null).</param>
+    /// <returns><see langword="false"/> when no value was recorded for the field.</returns>
+    public bool TryGetValue(string field, out JsonElement value) => _root.TryGetProperty(field, out value);
+
+    /// <inheritdoc/>
+    public bool Equals(ModelBaseline? other) => other is not null && string.Equals(Json, other.Json, StringComparison.Ordinal);
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as ModelBaseline);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Json);
+
+    /// <inheritdoc/>
+    public override string ToString() => Json;
+}
