@@ -1,0 +1,150 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using ModelCatalog.Storage;
+using ModelCatalog.Sync;
+
+namespace ModelCatalog;
+
+/// <summary>The <see cref="IModelCatalog{TModel}"/> that <c>AddModelCatalog()</c> registers.</summary>
+/// <typeparam name="TModel">The catalog model type.</typeparam>
+public sealed class DefaultModelCatalog<TModel> : IModelCatalog<TModel>, IDisposable
+    where TModel : class, ICatalogModel<TModel>
+{
+    private const int MaxEditAttempts = 8;
+    private static readonly IModelMerger<TModel> Merger = TModel.Merger;
+
+    private readonly ModelSynchronizer<TModel> _synchronizer;
+    private readonly IEnumerable<IModelSource<TModel>> _sources;
+    private readonly IOptions<ModelCatalogOptions> _options;
+    private readonly TimeProvider _time;
+    private readonly SemaphoreSlim _singleFlight = new(1, 1);
+
+    /// <summary>Creates a catalog over a store.</summary>
+    /// <param name="store">The store.</param>
+    /// <param name="sources">The registered sources, for <see cref="SyncAllAsync"/>.</param>
+    /// <param name="options">Sync defaults.</param>
+    /// <param name="timeProvider">The clock.</param>
+    /// <param name="loggerFactory">Logging.</param>
+    /// <param name="initializer">Sets initial local values on models a sync creates.</param>
+    public DefaultModelCatalog(
+        IModelStore<TModel> store,
+        IEnumerable<IModelSource<TModel>>? sources = null,
+        IOptions<ModelCatalogOptions>? options = null,
+        TimeProvider? timeProvider = null,
+        ILoggerFactory? loggerFactory = null,
+        NewModelInitializer<TModel>? initializer = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        Store = store;
+        _sources = sources ?? [];
+        _options = options ?? Options.Create(new ModelCatalogOptions());
+        _time = timeProvider ?? TimeProvider.System;
+        var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("ModelCatalog.Sync");
+        _synchronizer = new ModelSynchronizer<TModel>(store, _time, logger, initializer is null ? null : initializer.Initialize);
+    }
+
+    /// <inheritdoc/>
+    public IModelStore<TModel> Store { get; }
+
+    /// <inheritdoc/>
+    public ValueTask<StoredModel<TModel>?> FindAsync(UnifiedModelId id, CancellationToken cancellationToken = default)
+        => Store.FindAsync(id, cancellationToken);
+
+    /// <inheritdoc/>
+    public ValueTask<ModelPage<TModel>> ListAsync(ModelQuery query, CancellationToken cancellationToken = default)
+        => Store.ListAsync(query, cancellationToken);
+
+    /// <inheritdoc/>
+    public async ValueTask<SyncReport> SyncAsync(ModelSnapshot<TModel> snapshot, SyncOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        await _singleFlight.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await _synchronizer.SyncAsync(snapshot, options ?? _options.Value.ToSyncOptions(), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _singleFlight.Release();
+        }
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<SyncReport> SyncAsync(IModelSource<TModel> source, SyncOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var snapshot = await source.FetchAsync(cancellationToken).ConfigureAwait(false);
+        return await SyncAsync(snapshot, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<IReadOnlyList<SyncReport>> SyncAllAsync(SyncOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var reports = new List<SyncReport>();
+        foreach (var source in _sources)
+        {
+            reports.Add(await SyncAsync(source, options, cancellationToken).ConfigureAwait(false));
+        }
+
+        return reports;
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<LocalEditResult<TModel>> EditAsync(UnifiedModelId id, Action<TModel> edit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(edit);
+        for (int attempt = 1; ; attempt++)
+        {
+            var stored = await Store.FindAsync(id, cancellationToken).ConfigureAwait(false);
+            if (stored is null)
+            {
+                return new LocalEditResult<TModel>(LocalEditStatus.NotFound, null, []);
+            }
+
+            var edited = Merger.Clone(stored.Model);
+            edit(edited);
+            if (Merger.GetId(edited) != id)
+            {
+                throw new ArgumentException($"A local edit must not change the model's ID ('{id}' became '{Merger.GetId(edited)}').", nameof(edit));
+            }
+
+            var changes = Merger.Diff(stored.Model, edited);
+            if (changes.Count == 0)
+            {
+                return new LocalEditResult<TModel>(LocalEditStatus.Unchanged, stored, changes);
+            }
+
+            var history = new HistoryFieldChange[changes.Count];
+            for (int i = 0; i < history.Length; i++)
+            {
+                history[i] = HistoryFieldChange.From(changes[i]);
+            }
+
+            var batch = new ModelBatch<TModel>()
+                .Add(ModelWrite.Update(stored, id, edited, stored.SyncState))
+                .Add(new ModelHistoryEntry(id, _time.GetUtcNow(), ModelChangeKind.LocalEdit, null, null, history));
+            try
+            {
+                await Store.ApplyAsync(batch, cancellationToken).ConfigureAwait(false);
+                return new LocalEditResult<TModel>(
+                    LocalEditStatus.Updated, stored with { Model = edited, Version = stored.Version + 1 }, changes);
+            }
+            catch (ModelStoreConflictException) when (attempt < MaxEditAttempts)
+            {
+                // A sync wrote meanwhile: apply the same edit to the fresh row so neither change is lost.
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<IReadOnlyList<ModelHistoryEntry>> GetHistoryAsync(UnifiedModelId id, CancellationToken cancellationToken = default)
+        => Store.GetHistoryAsync(id, cancellationToken);
+
+    /// <inheritdoc/>
+    public ValueTask<int> DeleteProviderAsync(string providerId, CancellationToken cancellationToken = default)
+        => Store.DeleteProviderAsync(providerId, _time.GetUtcNow(), cancellationToken);
+
+    /// <inheritdoc/>
+    public void Dispose() => _singleFlight.Dispose();
+}

@@ -1,0 +1,343 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using ModelCatalog.Diagnostics;
+using ModelCatalog.Storage;
+
+namespace ModelCatalog.Sync;
+
+/// <summary>
+/// Applies an official snapshot to a store in one atomic batch: validates every entry, loads what exists in one call,
+/// merges with the generated merger, records sync state and history, and redoes the merge on fresh rows when a
+/// concurrent writer got there first.
+/// </summary>
+/// <typeparam name="TModel">The catalog model type.</typeparam>
+public sealed class ModelSynchronizer<TModel>
+    where TModel : class, ICatalogModel<TModel>
+{
+    /// <summary>How many times a run decides its batch before it gives up on concurrent writers.</summary>
+    public const int MaxAttempts = 8;
+
+    private static readonly IModelMerger<TModel> Merger = TModel.Merger;
+
+    private readonly IModelStore<TModel> _store;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly Action<TModel>? _initializeNewModel;
+
+    /// <summary>Creates a synchronizer.</summary>
+    /// <param name="store">The store to write.</param>
+    /// <param name="timeProvider">The clock for sync state and history.</param>
+    /// <param name="logger">Where log lines go.</param>
+    /// <param name="initializeNewModel">Sets initial local values on models a sync creates (for example "start hidden").</param>
+    public ModelSynchronizer(IModelStore<TModel> store, TimeProvider? timeProvider = null, ILogger? logger = null, Action<TModel>? initializeNewModel = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        _store = store;
+        _time = timeProvider ?? TimeProvider.System;
+        _logger = logger ?? NullLogger.Instance;
+        _initializeNewModel = initializeNewModel;
+    }
+
+    /// <summary>Syncs <paramref name="snapshot"/> into the store.</summary>
+    /// <param name="snapshot">The official data.</param>
+    /// <param name="options">Mode, dry run, removal policy; defaults when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the run; a cancelled run writes nothing.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="ModelStoreConflictException">Concurrent writers conflicted <see cref="MaxAttempts"/> times in a row.</exception>
+    public async ValueTask<SyncReport> SyncAsync(ModelSnapshot<TModel> snapshot, SyncOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        options ??= new SyncOptions();
+        if (options.MaxRemovalShare is < 0 or > 1 || double.IsNaN(options.MaxRemovalShare))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxRemovalShare, "MaxRemovalShare must be between 0 and 1.");
+        }
+
+        using var activity = ModelCatalogDiagnostics.ActivitySource.StartActivity("ModelCatalog.Sync");
+        activity?.SetTag("modelcatalog.source", snapshot.SourceName);
+        activity?.SetTag("modelcatalog.source_version", snapshot.Version);
+        activity?.SetTag("modelcatalog.mode", options.Mode.ToString());
+        long started = Stopwatch.GetTimestamp();
+
+        var (accepted, rejections) = Validate(snapshot);
+        foreach (var rejection in rejections)
+        {
+            SyncLog.Rejected(_logger, rejection.Key, rejection.Index, snapshot.SourceName, rejection.Reason);
+        }
+
+        for (int attempt = 1; ; attempt++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var plan = await DecideAsync(snapshot, accepted, options, cancellationToken).ConfigureAwait(false);
+            var report = plan.Report with { Rejections = rejections, Attempts = attempt };
+            if (options.DryRun || plan.Batch.IsEmpty)
+            {
+                return Finish(report, activity, started, snapshot.SourceName, options.DryRun);
+            }
+
+            try
+            {
+                await _store.ApplyAsync(plan.Batch, cancellationToken).ConfigureAwait(false);
+                return Finish(report, activity, started, snapshot.SourceName, dryRun: false);
+            }
+            catch (ModelStoreConflictException exception) when (attempt < MaxAttempts)
+            {
+                // An admin edit or another replica wrote between our read and our write: nothing of ours was
+                // applied, so read again and redo every decision on the fresh rows.
+                SyncLog.Conflict(_logger, snapshot.SourceName, attempt, exception);
+                // Real time on purpose: a short jittered pause so competing replicas do not collide again in lockstep.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static (List<(UnifiedModelId Id, TModel Model)> Accepted, List<SyncRejection> Rejections) Validate(ModelSnapshot<TModel> snapshot)
+    {
+        var rejections = new List<SyncRejection>(snapshot.Rejections);
+        var accepted = new List<(UnifiedModelId, TModel)>(snapshot.Models.Count);
+        var firstIndex = new Dictionary<UnifiedModelId, int>(snapshot.Models.Count);
+        for (int index = 0; index < snapshot.Models.Count; index++)
+        {
+            var model = snapshot.Models[index];
+            if (model is null)
+            {
+                rejections.Add(new SyncRejection(index, null, "the entry is null"));
+                continue;
+            }
+
+            var id = Merger.GetId(model);
+            if (id.IsEmpty)
+            {
+                rejections.Add(new SyncRejection(index, null, "the entry has no unified model ID"));
+                continue;
+            }
+
+            if (!firstIndex.TryAdd(id, index))
+            {
+                rejections.Add(new SyncRejection(index, id.ToString(), $"duplicate ID: entry {index} repeats entry {firstIndex[id]}, which is the one applied"));
+                continue;
+            }
+
+            accepted.Add((id, model));
+        }
+
+        return (accepted, rejections);
+    }
+
+    private async ValueTask<SyncPlan> DecideAsync(
+        ModelSnapshot<TModel> snapshot,
+        List<(UnifiedModelId Id, TModel Model)> accepted,
+        SyncOptions options,
+        CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var ids = new HashSet<UnifiedModelId>(accepted.Count);
+        foreach (var (id, _) in accepted)
+        {
+            ids.Add(id);
+        }
+
+        var existing = await _store.FindManyAsync(ids, cancellationToken).ConfigureAwait(false);
+        var batch = new ModelBatch<TModel>();
+        var results = new List<ModelSyncResult>(accepted.Count);
+        int writes = 0;
+
+        foreach (var (id, official) in accepted)
+        {
+            if (!existing.TryGetValue(id, out var stored))
+            {
+                var created = Merger.Clone(official);
+                _initializeNewModel?.Invoke(created);
+                var state = new ModelSyncState(Merger.CaptureBaseline(official), now, snapshot.SourceName, snapshot.Version, null);
+                batch.Add(ModelWrite.Create(Guid.CreateVersion7(now), id, created, state));
+                batch.Add(new ModelHistoryEntry(id, now, ModelChangeKind.Created, snapshot.SourceName, snapshot.Version, []));
+                results.Add(new ModelSyncResult(id, ModelSyncOutcome.Created, []));
+                writes++;
+                continue;
+            }
+
+            if (options.Mode == UpdateMode.Skip)
+            {
+                results.Add(new ModelSyncResult(id, ModelSyncOutcome.Skipped, []));
+                continue;
+            }
+
+            // Stores hand out copies, so merging into the one we read cannot leak into the store.
+            var target = stored.Model;
+            var merge = Merger.Merge(target, official, stored.SyncState.Baseline, options.Mode);
+            bool stateChanged = merge.BaselineChanged
+                || stored.SyncState.MissingUpstreamSince is not null
+                || !string.Equals(stored.SyncState.SourceName, snapshot.SourceName, StringComparison.Ordinal);
+            var outcome = merge.ModelChanged ? ModelSyncOutcome.Updated : ModelSyncOutcome.Unchanged;
+            results.Add(new ModelSyncResult(id, outcome, merge.Changes));
+            if (!merge.ModelChanged && !stateChanged)
+            {
+                continue;
+            }
+
+            var newState = new ModelSyncState(merge.Baseline, now, snapshot.SourceName, snapshot.Version, null);
+            batch.Add(ModelWrite.Update(stored, id, target, newState));
+            batch.Add(new ModelHistoryEntry(id, now, ModelChangeKind.Synced, snapshot.SourceName, snapshot.Version, ToHistory(merge.Changes)));
+            writes++;
+            if (merge.ModelChanged && _logger.IsEnabled(LogLevel.Information))
+            {
+                SyncLog.ModelUpdated(_logger, id, snapshot.SourceName, DescribeWrites(merge.Changes));
+            }
+        }
+
+        string? refused = null;
+        if (options.Mode != UpdateMode.Skip)
+        {
+            (writes, refused) = await DecideMissingAsync(snapshot, ids, options, now, batch, results, writes, cancellationToken).ConfigureAwait(false);
+        }
+
+        results.Sort(static (a, b) => a.Id.CompareTo(b.Id));
+        var report = new SyncReport
+        {
+            SourceName = snapshot.SourceName,
+            SourceVersion = snapshot.Version,
+            Mode = options.Mode,
+            DryRun = options.DryRun,
+            SyncedAt = now,
+            Models = results,
+            Writes = writes,
+            RemovalRefusedReason = refused,
+        };
+        return new SyncPlan(batch, report);
+    }
+
+    private async ValueTask<(int Writes, string? Refused)> DecideMissingAsync(
+        ModelSnapshot<TModel> snapshot,
+        HashSet<UnifiedModelId> listed,
+        SyncOptions options,
+        DateTimeOffset now,
+        ModelBatch<TModel> batch,
+        List<ModelSyncResult> results,
+        int writes,
+        CancellationToken cancellationToken)
+    {
+        var missing = new List<StoredModel<TModel>>();
+        int owned = 0;
+        var query = new ModelQuery { SourceName = snapshot.SourceName, Limit = ModelQuery.MaxLimit };
+        while (true)
+        {
+            var page = await _store.ListAsync(query, cancellationToken).ConfigureAwait(false);
+            owned += page.Items.Count;
+            foreach (var stored in page.Items)
+            {
+                if (!listed.Contains(Merger.GetId(stored.Model)))
+                {
+                    missing.Add(stored);
+                }
+            }
+
+            if (!page.HasMore)
+            {
+                break;
+            }
+
+            query = query with { After = page.Next };
+        }
+
+        var policy = options.MissingModels;
+        string? refused = null;
+        if (policy != MissingModelPolicy.Keep && missing.Count > 0)
+        {
+            if (snapshot.Models.Count == 0)
+            {
+                refused = "the snapshot is empty, so no model is removed or deactivated (an upstream outage must not wipe the catalog)";
+            }
+            else if (missing.Count > options.MaxRemovalShare * owned)
+            {
+                refused = $"{missing.Count} of the source's {owned} models are missing upstream, more than the allowed share of {options.MaxRemovalShare:P0}; none was removed or deactivated";
+            }
+            else if (policy == MissingModelPolicy.Deactivate && !typeof(IModelAvailability).IsAssignableFrom(typeof(TModel)))
+            {
+                refused = $"{typeof(TModel).Name} does not implement {nameof(IModelAvailability)}, so missing models cannot be deactivated";
+            }
+
+            if (refused is not null)
+            {
+                SyncLog.RemovalRefused(_logger, snapshot.SourceName, refused);
+                policy = MissingModelPolicy.Keep;
+            }
+        }
+
+        foreach (var stored in missing)
+        {
+            var id = Merger.GetId(stored.Model);
+            var state = stored.SyncState.MissingUpstreamSince is null ? stored.SyncState with { MissingUpstreamSince = now } : stored.SyncState;
+            switch (policy)
+            {
+                case MissingModelPolicy.Delete:
+                    batch.Add(ModelWrite.Delete(stored, id));
+                    batch.Add(new ModelHistoryEntry(id, now, ModelChangeKind.Deleted, snapshot.SourceName, snapshot.Version, []));
+                    results.Add(new ModelSyncResult(id, ModelSyncOutcome.Removed, []));
+                    writes++;
+                    break;
+
+                case MissingModelPolicy.Deactivate when stored.Model is IModelAvailability { IsActive: true } availability:
+                    var before = Merger.Clone(stored.Model);
+                    availability.IsActive = false;
+                    var changes = Merger.Diff(before, stored.Model);
+                    batch.Add(ModelWrite.Update(stored, id, stored.Model, state));
+                    batch.Add(new ModelHistoryEntry(id, now, ModelChangeKind.Deactivated, snapshot.SourceName, snapshot.Version, ToHistory(changes)));
+                    results.Add(new ModelSyncResult(id, ModelSyncOutcome.Deactivated, changes));
+                    writes++;
+                    break;
+
+                default:
+                    results.Add(new ModelSyncResult(id, ModelSyncOutcome.MissingUpstream, []));
+                    if (stored.SyncState.MissingUpstreamSince is null)
+                    {
+                        // Marked once; later runs that still miss it write nothing.
+                        batch.Add(ModelWrite.Update(stored, id, stored.Model, state));
+                        batch.Add(new ModelHistoryEntry(id, now, ModelChangeKind.MissingUpstream, snapshot.SourceName, snapshot.Version, []));
+                        writes++;
+                    }
+
+                    break;
+            }
+        }
+
+        return (writes, refused);
+    }
+
+    private SyncReport Finish(SyncReport report, Activity? activity, long started, string source, bool dryRun)
+    {
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        var tag = new KeyValuePair<string, object?>("source", source);
+        if (!dryRun)
+        {
+            ModelCatalogDiagnostics.Created.Add(report.Created, tag);
+            ModelCatalogDiagnostics.Updated.Add(report.Updated, tag);
+        }
+
+        ModelCatalogDiagnostics.Rejected.Add(report.Rejected, tag);
+        ModelCatalogDiagnostics.Duration.Record(elapsed.TotalSeconds, tag);
+        activity?.SetTag("modelcatalog.created", report.Created);
+        activity?.SetTag("modelcatalog.updated", report.Updated);
+        activity?.SetTag("modelcatalog.rejected", report.Rejected);
+        SyncLog.Completed(
+            _logger, report.SourceName, report.SourceVersion, report.Mode, dryRun ? ", dry run" : string.Empty,
+            report.Created, report.Updated, report.Unchanged, report.Skipped, report.Rejected, report.MissingUpstream, report.Removed);
+        return report;
+    }
+
+    private static HistoryFieldChange[] ToHistory(IReadOnlyList<FieldChange> changes)
+    {
+        var history = new HistoryFieldChange[changes.Count];
+        for (int i = 0; i < history.Length; i++)
+        {
+            history[i] = HistoryFieldChange.From(changes[i]);
+        }
+
+        return history;
+    }
+
+    private static string DescribeWrites(IReadOnlyList<FieldChange> changes)
+        => string.Join(", ", changes.Where(c => c.IsWrite).Select(c => c.Field));
+
+    private sealed record SyncPlan(ModelBatch<TModel> Batch, SyncReport Report);
+}
