@@ -77,6 +77,12 @@ public sealed class ModelBaseline : IEquatable<ModelBaseline>
     /// <returns><see langword="false"/> when no value was recorded for the field.</returns>
     public bool TryGetValue(string field, out JsonElement value) => _root.TryGetProperty(field, out value);
 
+    /// <summary>Looks up the baseline value of one field by its UTF-8 name, without allocating.</summary>
+    /// <param name="utf8Field">The property name in UTF-8.</param>
+    /// <param name="value">The recorded official value (JSON <c>null</c> for a recorded null).</param>
+    /// <returns><see langword="false"/> when no value was recorded for the field.</returns>
+    public bool TryGetValue(ReadOnlySpan<byte> utf8Field, out JsonElement value) => _root.TryGetProperty(utf8Field, out value);
+
     /// <inheritdoc/>
     public bool Equals(ModelBaseline? other) => other is not null && string.Equals(Json, other.Json, StringComparison.Ordinal);
 

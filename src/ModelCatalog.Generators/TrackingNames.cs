@@ -1,0 +1,9 @@
+namespace ModelCatalog.Generators;
+
+/// <summary>The names of the tracked pipeline steps, for incremental caching tests.</summary>
+internal static class TrackingNames
+{
+    public const string Parse = "Parse";
+    public const string Diagnostics = "Diagnostics";
+    public const string Models = "Models";
+}
