@@ -1,7 +1,7 @@
 namespace ModelCatalog;
 
 /// <summary>
-/// Implemented by catalog models that can be switched off or hidden locally (the built-in <c>CatalogModel</c>
+/// Implemented by catalog models that can be switched off or hidden locally (the built-in <see cref="CatalogModel"/>
 /// does). Stores filter on it, gateways list only active and visible models, and the sync removal policy
 /// <see cref="Sync.MissingModelPolicy.Deactivate"/> clears <see cref="IsActive"/>.
 /// </summary>

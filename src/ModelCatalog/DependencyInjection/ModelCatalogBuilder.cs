@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ModelCatalog.Storage;
@@ -21,7 +22,7 @@ public sealed class ModelCatalogBuilder<TModel>
     /// <summary>Uses a store type instead of the in-memory default (replacing any store registered before).</summary>
     /// <typeparam name="TStore">The store type, resolved from DI as a singleton.</typeparam>
     /// <returns>This builder.</returns>
-    public ModelCatalogBuilder<TModel> UseStore<TStore>()
+    public ModelCatalogBuilder<TModel> UseStore<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TStore>()
         where TStore : class, IModelStore<TModel>
     {
         Services.Replace(ServiceDescriptor.Singleton<IModelStore<TModel>, TStore>());
@@ -52,7 +53,7 @@ public sealed class ModelCatalogBuilder<TModel>
     /// <summary>Adds an official source type, resolved from DI.</summary>
     /// <typeparam name="TSource">The source type.</typeparam>
     /// <returns>This builder.</returns>
-    public ModelCatalogBuilder<TModel> AddSource<TSource>()
+    public ModelCatalogBuilder<TModel> AddSource<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TSource>()
         where TSource : class, IModelSource<TModel>
     {
         Services.TryAddEnumerable(ServiceDescriptor.Singleton<IModelSource<TModel>, TSource>());

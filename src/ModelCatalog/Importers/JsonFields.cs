@@ -17,10 +17,10 @@ internal static class JsonFields
             return true;
         }
 
-        return TryDecimal(element, name, out value, ref error);
+        return TryDecimalValue(element, name, out value, ref error);
     }
 
-    public static bool TryDecimal(JsonElement element, string name, out decimal? value, ref string? error)
+    public static bool TryDecimalValue(JsonElement element, string name, out decimal? value, ref string? error)
     {
         value = null;
         switch (element.ValueKind)
