@@ -39,6 +39,12 @@ public static class ModelCatalogServiceCollectionExtensions
         where TModel : class, ICatalogModel<TModel>
     {
         ArgumentNullException.ThrowIfNull(services);
+        if (services.Any(d => d.ServiceType == typeof(IModelCatalog<TModel>)))
+        {
+            // A second call only returns a builder: everything below is registered already.
+            return new ModelCatalogBuilder<TModel>(services);
+        }
+
         services.AddOptions<ModelCatalogOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ModelCatalogOptions>, ModelCatalogOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
