@@ -25,7 +25,8 @@ public static class FieldValueJson
         }
 
         var buffer = new ArrayBufferWriter<byte>(64);
-        using (var writer = new Utf8JsonWriter(buffer))
+        // Relaxed escaping keeps non-ASCII text readable in history and reports; the output is still valid JSON.
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             Write(writer, value);
         }

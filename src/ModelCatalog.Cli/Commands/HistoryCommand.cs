@@ -1,0 +1,96 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using ModelCatalog.Cli.Output;
+using ModelCatalog.Cli.Store;
+using ModelCatalog.Storage;
+
+namespace ModelCatalog.Cli.Commands;
+
+/// <summary><c>modelcatalog history &lt;id&gt;</c>: what syncs and admins did to a model, oldest first.</summary>
+internal sealed class HistoryCommand : ICliCommand
+{
+    private readonly StoreOptions _store = new();
+    private readonly Argument<UnifiedModelId> _id = IdArgument.Create();
+
+    public HistoryCommand()
+    {
+        Command = new Command("history", "Show a model's change history.");
+        Command.Arguments.Add(_id);
+        _store.AddTo(Command);
+    }
+
+    public Command Command { get; }
+
+    public async Task<int> RunAsync(ParseResult parse, CliConsole console, CancellationToken cancellationToken)
+    {
+        var id = parse.GetValue(_id);
+        IReadOnlyList<ModelHistoryEntry> history;
+        try
+        {
+            await using var handle = await CatalogStoreFactory.OpenAsync(_store.Location(parse), cancellationToken, create: false).ConfigureAwait(false);
+            history = await handle.Store.GetHistoryAsync(id, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CatalogStoreException exception)
+        {
+            console.Error($"error: {exception.Message}");
+            return ExitCodes.Failure;
+        }
+
+        if (parse.GetValue(_store.Json))
+        {
+            JsonOutput.Write(console.Out, writer => WriteJson(writer, history));
+            return ExitCodes.Ok;
+        }
+
+        if (history.Count == 0)
+        {
+            console.Out.WriteLine($"No history for '{id}'.");
+            return ExitCodes.Ok;
+        }
+
+        var table = new TextTable("at", "kind", "source", "changes");
+        foreach (var entry in history)
+        {
+            table.Add(
+                entry.At.ToString("u", CultureInfo.InvariantCulture),
+                Names.Snake(entry.Kind),
+                entry.SourceName is null ? "admin" : $"{entry.SourceName} {entry.SourceVersion}",
+                string.Join("; ", entry.Changes.Select(c => $"{Names.Snake(c.Field)} {c.OldValueJson} → {c.NewValueJson} ({Names.Snake(c.Decision)})")));
+        }
+
+        table.WriteTo(console.Out);
+        return ExitCodes.Ok;
+    }
+
+    private static void WriteJson(Utf8JsonWriter writer, IReadOnlyList<ModelHistoryEntry> history)
+    {
+        writer.WriteStartArray();
+        foreach (var entry in history)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", entry.ModelId.ToString());
+            writer.WriteString("at", entry.At);
+            writer.WriteString("kind", Names.Snake(entry.Kind));
+            writer.WriteString("source", entry.SourceName);
+            writer.WriteString("source_version", entry.SourceVersion);
+            writer.WriteStartArray("changes");
+            foreach (var change in entry.Changes)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("field", Names.Snake(change.Field));
+                writer.WritePropertyName("old");
+                writer.WriteRawValue(change.OldValueJson);
+                writer.WritePropertyName("new");
+                writer.WriteRawValue(change.NewValueJson);
+                writer.WriteString("decision", Names.Snake(change.Decision));
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+}

@@ -1,0 +1,86 @@
+using System.CommandLine;
+using System.Globalization;
+using ModelCatalog.Cli.Output;
+using ModelCatalog.Cli.Store;
+using ModelCatalog.Storage;
+
+namespace ModelCatalog.Cli.Commands;
+
+/// <summary><c>modelcatalog list</c>: the catalog, in unified ID order.</summary>
+internal sealed class ListCommand : ICliCommand
+{
+    private readonly StoreOptions _store = new();
+    private readonly Option<string> _provider = new("--provider") { Description = "Only this provider ID." };
+    private readonly Option<bool> _activeOnly = new("--active-only") { Description = "Only active models." };
+
+    public ListCommand()
+    {
+        Command = new Command("list", "List the models in the catalog.");
+        Command.Options.Add(_provider);
+        Command.Options.Add(_activeOnly);
+        _store.AddTo(Command);
+    }
+
+    public Command Command { get; }
+
+    public async Task<int> RunAsync(ParseResult parse, CliConsole console, CancellationToken cancellationToken)
+    {
+        var query = new ModelQuery
+        {
+            ProviderId = parse.GetValue(_provider),
+            IsActive = parse.GetValue(_activeOnly) ? true : null,
+            Limit = ModelQuery.MaxLimit,
+        };
+        var models = new List<StoredModel<CatalogModel>>();
+        try
+        {
+            await using var handle = await CatalogStoreFactory.OpenAsync(_store.Location(parse), cancellationToken, create: false).ConfigureAwait(false);
+            while (true)
+            {
+                var page = await handle.Store.ListAsync(query, cancellationToken).ConfigureAwait(false);
+                models.AddRange(page.Items);
+                if (!page.HasMore)
+                {
+                    break;
+                }
+
+                query = query with { After = page.Next };
+            }
+        }
+        catch (CatalogStoreException exception)
+        {
+            console.Error($"error: {exception.Message}");
+            return ExitCodes.Failure;
+        }
+
+        if (parse.GetValue(_store.Json))
+        {
+            JsonOutput.Write(console.Out, writer =>
+            {
+                writer.WriteStartArray();
+                foreach (var model in models)
+                {
+                    ModelJson.Write(writer, model);
+                }
+
+                writer.WriteEndArray();
+            });
+            return ExitCodes.Ok;
+        }
+
+        var table = new TextTable("id", "display name", "active", "visible", "beta", "input $/M", "output $/M", "source");
+        foreach (var stored in models)
+        {
+            var m = stored.Model;
+            table.Add(m.Id.ToString(), m.DisplayName, YesNo(m.IsActive), YesNo(m.IsVisible), YesNo(m.IsBeta),
+                m.InputCostPerMillionTokens?.ToString(CultureInfo.InvariantCulture), m.OutputCostPerMillionTokens?.ToString(CultureInfo.InvariantCulture),
+                stored.SyncState.SourceName);
+        }
+
+        table.WriteTo(console.Out);
+        console.Out.WriteLine($"{models.Count} models.");
+        return ExitCodes.Ok;
+    }
+
+    private static string YesNo(bool value) => value ? "yes" : "no";
+}

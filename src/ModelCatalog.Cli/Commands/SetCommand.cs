@@ -1,0 +1,79 @@
+using System.CommandLine;
+using ModelCatalog.Cli.Output;
+using ModelCatalog.Cli.Store;
+
+namespace ModelCatalog.Cli.Commands;
+
+/// <summary><c>modelcatalog set &lt;id&gt; ...</c>: an administrator's local edit, recorded in history.</summary>
+internal sealed class SetCommand : ICliCommand
+{
+    private readonly StoreOptions _store = new();
+    private readonly Argument<UnifiedModelId> _id = IdArgument.Create();
+    private readonly Option<bool?> _active = new("--active") { Description = "true or false." };
+    private readonly Option<bool?> _visible = new("--visible") { Description = "true or false." };
+    private readonly Option<bool?> _beta = new("--beta") { Description = "true or false." };
+    private readonly Option<string> _displayName = new("--display-name") { Description = "A custom display name; Smart syncs keep it from now on." };
+
+    public SetCommand()
+    {
+        Command = new Command("set", "Edit a model's local fields (and its display name); recorded in history as a local edit.");
+        Command.Arguments.Add(_id);
+        Command.Options.Add(_active);
+        Command.Options.Add(_visible);
+        Command.Options.Add(_beta);
+        Command.Options.Add(_displayName);
+        _store.AddTo(Command);
+        Command.Validators.Add(result =>
+        {
+            if (result.GetResult(_active) is null && result.GetResult(_visible) is null && result.GetResult(_beta) is null && result.GetResult(_displayName) is null)
+            {
+                result.AddError("Name at least one of --active, --visible, --beta or --display-name.");
+            }
+
+            if (result.GetValue(_displayName) is { } name && string.IsNullOrWhiteSpace(name))
+            {
+                result.AddError("--display-name must not be empty.");
+            }
+        });
+    }
+
+    public Command Command { get; }
+
+    public async Task<int> RunAsync(ParseResult parse, CliConsole console, CancellationToken cancellationToken)
+    {
+        var id = parse.GetValue(_id);
+        bool? active = parse.GetValue(_active), visible = parse.GetValue(_visible), beta = parse.GetValue(_beta);
+        string? displayName = parse.GetValue(_displayName);
+        LocalEditResult<CatalogModel> result;
+        try
+        {
+            await using var handle = await CatalogStoreFactory.OpenAsync(_store.Location(parse), cancellationToken, create: false).ConfigureAwait(false);
+            var catalog = new DefaultModelCatalog<CatalogModel>(handle.Store);
+            result = await catalog.EditAsync(id, m =>
+            {
+                m.IsActive = active ?? m.IsActive;
+                m.IsVisible = visible ?? m.IsVisible;
+                m.IsBeta = beta ?? m.IsBeta;
+                m.DisplayName = displayName ?? m.DisplayName;
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CatalogStoreException exception)
+        {
+            console.Error($"error: {exception.Message} Nothing was written.");
+            return ExitCodes.Failure;
+        }
+
+        switch (result.Status)
+        {
+            case LocalEditStatus.NotFound:
+                console.Error($"error: no model '{id}' in the catalog (IDs are case-sensitive). Nothing was written.");
+                return ExitCodes.Failure;
+            case LocalEditStatus.Unchanged:
+                console.Out.WriteLine($"{id}: already so; nothing changed.");
+                return ExitCodes.Ok;
+            default:
+                console.Out.WriteLine($"{id}: {string.Join(", ", result.Changes.Select(c => $"{Names.Snake(c.Field)} {Storage.FieldValueJson.Format(c.OldValue)} → {Storage.FieldValueJson.Format(c.NewValue)}"))}");
+                return ExitCodes.Ok;
+        }
+    }
+}

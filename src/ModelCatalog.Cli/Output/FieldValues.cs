@@ -1,0 +1,25 @@
+namespace ModelCatalog.Cli.Output;
+
+/// <summary>Reads a <see cref="CatalogModel"/> field by name for display, without reflection.</summary>
+internal static class FieldValues
+{
+    public static object? Get(CatalogModel m, string field) => field switch
+    {
+        nameof(CatalogModel.DisplayName) => m.DisplayName,
+        nameof(CatalogModel.Description) => m.Description,
+        nameof(CatalogModel.CostPerUnit) => m.CostPerUnit,
+        nameof(CatalogModel.UnitType) => m.UnitType,
+        nameof(CatalogModel.CreditsPerUnit) => m.CreditsPerUnit,
+        nameof(CatalogModel.Config) => m.Config,
+        nameof(CatalogModel.Provider) => m.Provider,
+        nameof(CatalogModel.ModelType) => m.ModelType,
+        nameof(CatalogModel.InputCostPerMillionTokens) => m.InputCostPerMillionTokens,
+        nameof(CatalogModel.OutputCostPerMillionTokens) => m.OutputCostPerMillionTokens,
+        nameof(CatalogModel.ContextWindow) => m.ContextWindow,
+        nameof(CatalogModel.MaxOutputTokens) => m.MaxOutputTokens,
+        nameof(CatalogModel.IsActive) => m.IsActive,
+        nameof(CatalogModel.IsVisible) => m.IsVisible,
+        nameof(CatalogModel.IsBeta) => m.IsBeta,
+        _ => null,
+    };
+}

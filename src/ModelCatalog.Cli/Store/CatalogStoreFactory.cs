@@ -1,0 +1,108 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using ModelCatalog.Cli.Commands;
+using ModelCatalog.EntityFrameworkCore;
+using ModelCatalog.Storage;
+
+namespace ModelCatalog.Cli.Store;
+
+/// <summary>
+/// Opens the catalog the tool works on: the EF Core store over a SQLite file (created with its tables on first use)
+/// or over PostgreSQL. Every database failure — missing, corrupt, read-only, unreachable — becomes a
+/// <see cref="CatalogStoreException"/> naming the database and the cause.
+/// </summary>
+internal static class CatalogStoreFactory
+{
+    public static async Task<StoreHandle> OpenAsync(StoreLocation location, CancellationToken cancellationToken, bool create = true)
+    {
+        var builder = new DbContextOptionsBuilder<ModelCatalogDbContext>();
+        if (location.SqlitePath is { } path)
+        {
+            if (!create && !File.Exists(path))
+            {
+                throw new CatalogStoreException($"the catalog database '{path}' does not exist yet (run 'modelcatalog sync' first, or name it with --db).");
+            }
+
+            string? directory = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (directory is not null && !Directory.Exists(directory))
+            {
+                throw new CatalogStoreException($"the folder of the catalog database '{path}' does not exist.");
+            }
+
+            var connection = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false };
+            builder.UseSqlite(connection.ToString());
+        }
+        else
+        {
+            builder.UseNpgsql(location.PostgresConnectionString);
+        }
+
+        var options = builder.Options;
+        var factory = new PooledDbContextFactory<ModelCatalogDbContext>(options);
+        try
+        {
+            await using var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+            await context.Database.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (IsStoreFailure(exception))
+        {
+            throw new CatalogStoreException($"cannot open {location.Describe()}: {Root(exception).Message}", exception);
+        }
+
+        return new StoreHandle(new FailureTranslatingStore(new EfCoreModelStore<CatalogModel, ModelCatalogDbContext>(factory), location), null);
+    }
+
+    internal static bool IsStoreFailure(Exception exception)
+        => exception is DbException or DbUpdateException or InvalidOperationException or IOException or UnauthorizedAccessException
+            || exception.InnerException is DbException;
+
+    internal static Exception Root(Exception exception)
+    {
+        while (exception.InnerException is not null && exception is not DbException)
+        {
+            exception = exception.InnerException;
+        }
+
+        return exception;
+    }
+
+    /// <summary>Turns database failures during reads and writes into <see cref="CatalogStoreException"/>; conflicts pass through for the sync engine's retry.</summary>
+    private sealed class FailureTranslatingStore(IModelStore<CatalogModel> inner, StoreLocation location) : IModelStore<CatalogModel>
+    {
+        public ValueTask<StoredModel<CatalogModel>?> FindAsync(UnifiedModelId id, CancellationToken cancellationToken = default)
+            => Guard(() => inner.FindAsync(id, cancellationToken));
+
+        public ValueTask<IReadOnlyDictionary<UnifiedModelId, StoredModel<CatalogModel>>> FindManyAsync(IReadOnlyCollection<UnifiedModelId> ids, CancellationToken cancellationToken = default)
+            => Guard(() => inner.FindManyAsync(ids, cancellationToken));
+
+        public ValueTask<ModelPage<CatalogModel>> ListAsync(ModelQuery query, CancellationToken cancellationToken = default)
+            => Guard(() => inner.ListAsync(query, cancellationToken));
+
+        public async ValueTask ApplyAsync(ModelBatch<CatalogModel> batch, CancellationToken cancellationToken = default)
+            => await Guard(async () =>
+            {
+                await inner.ApplyAsync(batch, cancellationToken).ConfigureAwait(false);
+                return true;
+            }).ConfigureAwait(false);
+
+        public ValueTask<int> DeleteProviderAsync(string providerId, DateTimeOffset at, CancellationToken cancellationToken = default)
+            => Guard(() => inner.DeleteProviderAsync(providerId, at, cancellationToken));
+
+        public ValueTask<IReadOnlyList<ModelHistoryEntry>> GetHistoryAsync(UnifiedModelId id, CancellationToken cancellationToken = default)
+            => Guard(() => inner.GetHistoryAsync(id, cancellationToken));
+
+        private async ValueTask<T> Guard<T>(Func<ValueTask<T>> call)
+        {
+            try
+            {
+                return await call().ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not ModelStoreConflictException && IsStoreFailure(exception))
+            {
+                throw new CatalogStoreException($"{location.Describe()} failed: {Root(exception).Message}", exception);
+            }
+        }
+    }
+}
