@@ -42,7 +42,7 @@ internal static class UnifiedModelIdParser
         }
 
         error = ValidateModelName(input[(separator + 1)..], out position);
-        position += separator + 1;
+        position = error == UnifiedModelIdError.None ? 0 : position + separator + 1;
         return error;
     }
 
@@ -69,7 +69,7 @@ internal static class UnifiedModelIdParser
         }
 
         error = ValidateModelName(input[(separator + 1)..], out position);
-        position += separator + 1;
+        position = error == UnifiedModelIdError.None ? 0 : position + separator + 1;
         return error;
     }
 
@@ -198,6 +198,14 @@ internal static class UnifiedModelIdParser
             {
                 position = 0;
                 return UnifiedModelIdError.None;
+            }
+
+            // Whatever comes next adds at least one UTF-16 code unit: at the bound, the name is too long before its
+            // next bytes are even decoded, as in the text parser (which checks the length before the character).
+            if (units == max)
+            {
+                position = i;
+                return UnifiedModelIdError.ModelNameTooLong;
             }
 
             if (Rune.DecodeFromUtf8(name[i..], out Rune rune, out int consumed) != OperationStatus.Done)
