@@ -67,6 +67,8 @@ public static class IdGenerators
             (2, Gen.ArrayOf(Gen.Choose(0, 255).Select(b => (byte)b))),
             (2, Gen.ArrayOf(Gen.Elements<byte>(0x2F, 0x61, 0x5F, 0x2D, 0x20, 0x00, 0x7F, 0x80, 0xBF, 0xC0, 0xC3, 0xA9,
                 0xE2, 0x82, 0xAC, 0xED, 0xA0, 0xF0, 0x9F, 0x98, 0x80, 0xF4, 0x90, 0xF8, 0xFE, 0xFF))),
+            (1, Gen.Constant(Array.Empty<byte>())),
+            (2, Parts.Select(p => Encoding.UTF8.GetBytes(p.ProviderId + "/" + p.ModelName))),
             (3, Gen.Zip(UnicodeText, Gen.Zip(Gen.Choose(0, 1000), Gen.Choose(0, 255)))
                 .Select(p => Damage(p.Item1, p.Item2.Item1, p.Item2.Item2))));
 
@@ -84,11 +86,20 @@ public static class IdGenerators
                 Gen.Frequency((3, Gen.Choose(0, 70)), (2, Gen.Choose(240, 270)), (1, Gen.Choose(0, 600))))
             .Select(p => string.Concat(Enumerable.Repeat(p.Item1, p.Item2)));
         var valid = Parts.Select(p => p.ProviderId + "/" + p.ModelName);
-        var text = Gen.ListOf(Gen.Frequency((8, piece), (1, run), (1, valid))).Select(string.Concat);
-        return Gen.Frequency((6, text), (1, Gen.Zip(valid, text).Select(p => p.Item1 + p.Item2)));
+        var chaos = Gen.ListOf(Gen.Frequency((8, piece), (1, run), (1, valid))).Select(string.Concat);
+        var boundLength = Gen.Frequency((3, Gen.Choose(60, 70)), (3, Gen.Choose(250, 260)), (1, Gen.Constant(1000)));
+        var nearBound = Gen.Zip(Gen.Elements("a", "_", "é", "😀"), boundLength).Select(p => string.Concat(Enumerable.Repeat(p.Item1, p.Item2)));
+        var providerish = Gen.Frequency(
+            (6, ProviderId), (1, Gen.Constant(string.Empty)), (2, Gen.Zip(ProviderId, piece).Select(p => p.Item1 + p.Item2)), (1, nearBound));
+        var modelish = Gen.Frequency(
+            (6, ModelName), (1, Gen.Constant(string.Empty)), (2, Gen.Zip(ModelName, piece).Select(p => p.Item1 + p.Item2)),
+            (2, nearBound), (1, chaos));
+        var separator = Gen.Frequency((8, Gen.Constant("/")), (1, Gen.Constant(string.Empty)));
+        var shaped = Gen.Zip(providerish, Gen.Zip(separator, modelish)).Select(p => p.Item1 + p.Item2.Item1 + p.Item2.Item2);
+        return Gen.Frequency(
+            (1, Gen.Constant(string.Empty)), (4, chaos), (2, valid), (8, shaped), (1, Gen.Zip(valid, chaos).Select(p => p.Item1 + p.Item2)));
     }
 
-    // Overwrites one byte of the text's UTF-8 form, two times in three.
     private static byte[] Damage(string text, int index, int value)
     {
         byte[] bytes = Encoding.UTF8.GetBytes(text);
