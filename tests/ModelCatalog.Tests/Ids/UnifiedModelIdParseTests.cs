@@ -241,4 +241,24 @@ public sealed class UnifiedModelIdParseTests
 
         Assert.Throws<ArgumentOutOfRangeException>("error", () => ((UnifiedModelIdError)200).Describe(0));
     }
+
+    [Fact]
+    public void Parse_message_writes_control_characters_and_lone_surrogates_as_escapes_so_it_stays_one_line()
+    {
+        var exception = Assert.Throws<FormatException>(() => UnifiedModelId.Parse("openai/gpt\n\r\ud800"));
+
+        Assert.StartsWith("Invalid unified model ID 'openai/gpt\\u000A\\u000D\\uD800': ", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_message_cuts_a_long_input_without_splitting_a_surrogate_pair()
+    {
+        string text = "openai/" + new string('a', 112) + string.Concat(Enumerable.Repeat("😀", 100));
+
+        var exception = Assert.Throws<FormatException>(() => UnifiedModelId.Parse(text));
+
+        string quoted = exception.Message.Split('\'')[1];
+        Assert.Equal(text[..119] + "…", quoted);
+        Assert.True(ReferenceParser.IsWellFormed(exception.Message));
+    }
 }
