@@ -421,10 +421,5 @@ public readonly struct UnifiedModelId :
     }
 
     private static FormatException ParseFailure(ReadOnlySpan<char> s, UnifiedModelIdError error, int position)
-    {
-        // Long inputs are cut in the message so a hostile 1 MB value does not land in a log line whole.
-        const int shown = 120;
-        string text = s.Length <= shown ? s.ToString() : string.Concat(s[..shown], "…");
-        return new FormatException($"Invalid unified model ID '{text}': {error.Describe(position)}.");
-    }
+        => new($"Invalid unified model ID '{UnifiedModelIdParser.Quote(s)}': {error.Describe(position)}.");
 }

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -55,26 +57,69 @@ public sealed class UnifiedModelIdJsonConverter : JsonConverter<UnifiedModelId>
 
     private static UnifiedModelId ReadString(ref Utf8JsonReader reader)
     {
-        UnifiedModelId id;
-        UnifiedModelIdError error;
-        int position;
-        if (!reader.HasValueSequence && !reader.ValueIsEscaped)
+        if (reader.ValueIsEscaped)
+        {
+            // Escapes must be decoded first; a lone surrogate escape (\ud800) cannot even become a string.
+            string text;
+            try
+            {
+                text = reader.GetString()!;
+            }
+            catch (InvalidOperationException exception)
+            {
+                throw new JsonException(
+                    "Invalid unified model ID: the JSON string escapes an unpaired surrogate, which no unified model ID may contain.",
+                    exception);
+            }
+
+            return UnifiedModelId.TryParse(text, out var id, out var error, out int position) ? id : throw Failure(text, error, position);
+        }
+
+        if (!reader.HasValueSequence)
         {
             // The common case: parse the UTF-8 bytes in place; the only allocation is the string the ID keeps.
-            if (UnifiedModelId.TryParse(reader.ValueSpan, out id, out error, out position))
+            return ReadUtf8(reader.ValueSpan);
+        }
+
+        // A value split across buffer segments: gather it, on the stack when it is short enough to be valid.
+        const int stackLimit = 1024;
+        long length = reader.ValueSequence.Length;
+        byte[]? rented = length > stackLimit ? ArrayPool<byte>.Shared.Rent(checked((int)length)) : null;
+        try
+        {
+            Span<byte> buffer = rented ?? stackalloc byte[stackLimit];
+            buffer = buffer[..(int)length];
+            reader.ValueSequence.CopyTo(buffer);
+            return ReadUtf8(buffer);
+        }
+        finally
+        {
+            if (rented is not null)
             {
-                return id;
+                ArrayPool<byte>.Shared.Return(rented);
             }
         }
-        else if (UnifiedModelId.TryParse(reader.GetString(), out id, out error, out position))
+    }
+
+    private static UnifiedModelId ReadUtf8(ReadOnlySpan<byte> utf8)
+    {
+        if (UnifiedModelId.TryParse(utf8, out var id, out var error, out int position))
         {
             return id;
         }
 
-        // Failure path: positions from the UTF-8 path are byte offsets, so report them against the decoded text.
-        string text = reader.GetString() ?? string.Empty;
+        if (error == UnifiedModelIdError.InvalidUtf8)
+        {
+            throw new JsonException($"Invalid unified model ID: {error.Describe(position)} of the JSON string.");
+        }
+
+        // Positions from the UTF-8 path are byte offsets: report them against the decoded text, in characters. The
+        // bytes may still hold invalid UTF-8 after the reported error; decoding replaces it and never throws.
+        string text = Encoding.UTF8.GetString(utf8);
         _ = UnifiedModelId.TryParse(text, out _, out error, out position);
-        string shown = text.Length <= 120 ? text : string.Concat(text.AsSpan(0, 120), "…");
-        throw new JsonException($"Invalid unified model ID '{shown}': {error.Describe(position)}.");
+        throw Failure(text, error, position);
     }
+
+    private static JsonException Failure(string text, UnifiedModelIdError error, int position)
+        => new($"Invalid unified model ID '{UnifiedModelIdParser.Quote(text)}': {error.Describe(position)}.");
 }

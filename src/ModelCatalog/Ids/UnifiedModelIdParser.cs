@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text;
 
 namespace ModelCatalog;
@@ -42,7 +43,7 @@ internal static class UnifiedModelIdParser
         }
 
         error = ValidateModelName(input[(separator + 1)..], out position);
-        position += separator + 1;
+        position = error == UnifiedModelIdError.None ? 0 : position + separator + 1;
         return error;
     }
 
@@ -69,7 +70,7 @@ internal static class UnifiedModelIdParser
         }
 
         error = ValidateModelName(input[(separator + 1)..], out position);
-        position += separator + 1;
+        position = error == UnifiedModelIdError.None ? 0 : position + separator + 1;
         return error;
     }
 
@@ -200,6 +201,14 @@ internal static class UnifiedModelIdParser
                 return UnifiedModelIdError.None;
             }
 
+            // Whatever comes next adds at least one UTF-16 code unit: at the bound, the name is too long before its
+            // next bytes are even decoded, as in the text parser (which checks the length before the character).
+            if (units == max)
+            {
+                position = i;
+                return UnifiedModelIdError.ModelNameTooLong;
+            }
+
             if (Rune.DecodeFromUtf8(name[i..], out Rune rune, out int consumed) != OperationStatus.Done)
             {
                 position = i;
@@ -229,4 +238,40 @@ internal static class UnifiedModelIdParser
     }
 
     private static bool IsAllowed(Rune rune) => !Rune.IsControl(rune) && !Rune.IsWhiteSpace(rune);
+
+    /// <summary>
+    /// The input as it may be quoted in an error message: at most 120 characters (a hostile 1 MB value must not land
+    /// in a log line whole, and the cut never splits a surrogate pair), with control, white-space other than the
+    /// space, and unpaired surrogate characters written as <c>\uXXXX</c> so that the message stays one readable line.
+    /// </summary>
+    public static string Quote(ReadOnlySpan<char> input)
+    {
+        const int shown = 120;
+        bool cut = input.Length > shown;
+        if (cut)
+        {
+            input = input[..(char.IsHighSurrogate(input[shown - 1]) ? shown - 1 : shown)];
+        }
+
+        var builder = new StringBuilder(input.Length + 8);
+        for (int i = 0; i < input.Length; i++)
+        {
+            char c = input[i];
+            bool pair = char.IsHighSurrogate(c) && i + 1 < input.Length && char.IsLowSurrogate(input[i + 1]);
+            if (pair)
+            {
+                builder.Append(c).Append(input[++i]);
+            }
+            else if (char.IsSurrogate(c) || char.IsControl(c) || (char.IsWhiteSpace(c) && c != ' '))
+            {
+                builder.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return cut ? builder.Append('…').ToString() : builder.ToString();
+    }
 }

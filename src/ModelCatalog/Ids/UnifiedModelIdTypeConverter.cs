@@ -7,6 +7,11 @@ namespace ModelCatalog;
 /// Converts between <see cref="UnifiedModelId"/> and <see cref="string"/>, so configuration binding
 /// (<c>"DefaultModel": "openai/gpt-4o"</c>) and other <see cref="TypeDescriptor"/> users read IDs.
 /// </summary>
+/// <remarks>
+/// The empty string converts to the "no ID" value (<c>default(UnifiedModelId)</c>), which converts back to the empty
+/// string: a configuration entry left blank (<c>"DefaultModel": ""</c>) means "not set", as it does for nullable
+/// values, and the conversion round-trips. Any other invalid text throws <see cref="FormatException"/>.
+/// </remarks>
 public sealed class UnifiedModelIdTypeConverter : TypeConverter
 {
     /// <inheritdoc/>
@@ -18,9 +23,13 @@ public sealed class UnifiedModelIdTypeConverter : TypeConverter
         => destinationType == typeof(string) || base.CanConvertTo(context, destinationType);
 
     /// <inheritdoc/>
-    /// <exception cref="FormatException">The string is not a unified model ID.</exception>
-    public override object? ConvertFrom(ITypeDescriptorContext? context, CultureInfo? culture, object value)
-        => value is string text ? UnifiedModelId.Parse(text) : base.ConvertFrom(context, culture, value);
+    /// <exception cref="FormatException">The string is neither empty nor a unified model ID.</exception>
+    public override object? ConvertFrom(ITypeDescriptorContext? context, CultureInfo? culture, object value) => value switch
+    {
+        "" => default(UnifiedModelId),
+        string text => UnifiedModelId.Parse(text),
+        _ => base.ConvertFrom(context, culture, value),
+    };
 
     /// <inheritdoc/>
     public override object? ConvertTo(ITypeDescriptorContext? context, CultureInfo? culture, object? value, Type destinationType)
