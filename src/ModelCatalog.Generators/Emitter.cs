@@ -182,15 +182,21 @@ internal static class Emitter
         w.Open("public " + Ns + "ModelMergeResult Merge(" + full + " target, " + full + " official, " + Ns + "ModelBaseline? baseline, " + Ns + "UpdateMode mode)");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(target);");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(official);");
-        w.Line("bool force;");
+        // Official fields behave the same in Smart and Force: only local and conditional fields read the flag.
+        var usesForce = model.Fields.Any(f => f.Policy != 0);
+        if (usesForce)
+        {
+            w.Line("bool force;");
+        }
+
         w.Open("switch (mode)");
         w.Line("case " + Ns + "UpdateMode.Skip:");
         w.Line("    return new " + Ns + "ModelMergeResult(s_noChanges, false, baseline, false);");
         w.Line("case " + Ns + "UpdateMode.Smart:");
-        w.Line("    force = false;");
+        w.Line(usesForce ? "    force = false;" : string.Empty);
         w.Line("    break;");
         w.Line("case " + Ns + "UpdateMode.Force:");
-        w.Line("    force = true;");
+        w.Line(usesForce ? "    force = true;" : string.Empty);
         w.Line("    break;");
         w.Line("default:");
         w.Line("    throw new global::System.ArgumentOutOfRangeException(nameof(mode), mode, \"Unknown update mode.\");");

@@ -229,37 +229,37 @@ internal static class Parser
 
         if (type is INamedTypeSymbol named)
         {
-            var definition = named.OriginalDefinition.ToDisplayString();
+            var definition = MetadataName(named);
             switch (definition)
             {
-                case "System.Collections.Generic.Dictionary<TKey, TValue>":
+                case "System.Collections.Generic.Dictionary`2":
                     return (EqualityKind.ReadOnlyDictionary, CopyKind.Dictionary, Args(named.TypeArguments[0], named.TypeArguments[1]));
-                case "System.Collections.Generic.IReadOnlyDictionary<TKey, TValue>":
+                case "System.Collections.Generic.IReadOnlyDictionary`2":
                     return (EqualityKind.ReadOnlyDictionary, CopyKind.DictionaryInterface, Args(named.TypeArguments[0], named.TypeArguments[1]));
-                case "System.Collections.Generic.IDictionary<TKey, TValue>":
+                case "System.Collections.Generic.IDictionary`2":
                     return (EqualityKind.Dictionary, CopyKind.DictionaryInterface, Args(named.TypeArguments[0], named.TypeArguments[1]));
-                case "System.Collections.Generic.List<T>":
-                case "System.Collections.Generic.IList<T>":
-                case "System.Collections.Generic.ICollection<T>":
-                case "System.Collections.Generic.IEnumerable<T>":
-                case "System.Collections.Generic.IReadOnlyList<T>":
-                case "System.Collections.Generic.IReadOnlyCollection<T>":
+                case "System.Collections.Generic.List`1":
+                case "System.Collections.Generic.IList`1":
+                case "System.Collections.Generic.ICollection`1":
+                case "System.Collections.Generic.IEnumerable`1":
+                case "System.Collections.Generic.IReadOnlyList`1":
+                case "System.Collections.Generic.IReadOnlyCollection`1":
                     return (EqualityKind.Sequence, CopyKind.List, Args(named.TypeArguments[0]));
             }
 
-            var readOnlyDictionary = FindInterface(named, "System.Collections.Generic.IReadOnlyDictionary<TKey, TValue>");
+            var readOnlyDictionary = FindInterface(named, "System.Collections.Generic.IReadOnlyDictionary`2");
             if (readOnlyDictionary is not null)
             {
                 return (EqualityKind.ReadOnlyDictionary, CopyKind.Assign, Args(readOnlyDictionary.TypeArguments[0], readOnlyDictionary.TypeArguments[1]));
             }
 
-            var dictionary = FindInterface(named, "System.Collections.Generic.IDictionary<TKey, TValue>");
+            var dictionary = FindInterface(named, "System.Collections.Generic.IDictionary`2");
             if (dictionary is not null)
             {
                 return (EqualityKind.Dictionary, CopyKind.Assign, Args(dictionary.TypeArguments[0], dictionary.TypeArguments[1]));
             }
 
-            var enumerable = FindInterface(named, "System.Collections.Generic.IEnumerable<T>");
+            var enumerable = FindInterface(named, "System.Collections.Generic.IEnumerable`1");
             if (enumerable is not null && named.SpecialType != SpecialType.System_String)
             {
                 return (EqualityKind.Sequence, CopyKind.Assign, Args(enumerable.TypeArguments[0]));
@@ -309,9 +309,10 @@ internal static class Parser
             return false;
         }
 
+        var equalityComparer = compilation.GetTypeByMetadataName("System.Collections.Generic.IEqualityComparer`1");
         foreach (var candidate in named.AllInterfaces)
         {
-            if (candidate.OriginalDefinition.ToDisplayString() != "System.Collections.Generic.IEqualityComparer<in T>")
+            if (!SymbolEqualityComparer.Default.Equals(candidate.OriginalDefinition, equalityComparer))
             {
                 continue;
             }
@@ -401,7 +402,7 @@ internal static class Parser
         => new([.. types.Select(t => t.ToDisplayString(TypeFormat))]);
 
     private static INamedTypeSymbol? FindInterface(INamedTypeSymbol type, string definition)
-        => type.AllInterfaces.FirstOrDefault(i => i.OriginalDefinition.ToDisplayString() == definition);
+        => type.AllInterfaces.FirstOrDefault(i => MetadataName(i) == definition);
 
     private static ITypeSymbol UnwrapNullable(ITypeSymbol type)
         => type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type;
@@ -451,7 +452,15 @@ internal static class Parser
     private static bool IsInRootNamespace(ISymbol symbol)
         => symbol.ContainingNamespace is { Name: RootNamespace, ContainingNamespace.IsGlobalNamespace: true };
 
-    private static bool IsNamed(ITypeSymbol type, string fullName)
-        => type.OriginalDefinition.ToDisplayString() == fullName;
+    private static bool IsNamed(ITypeSymbol type, string fullName) => MetadataName(type) == fullName;
+
+    /// <summary>The namespace-qualified metadata name (<c>System.Collections.Generic.List`1</c>), free of display options.</summary>
+    private static string MetadataName(ITypeSymbol type)
+    {
+        var definition = type.OriginalDefinition;
+        return definition.ContainingNamespace is { IsGlobalNamespace: false } ns
+            ? ns.ToDisplayString() + "." + definition.MetadataName
+            : definition.MetadataName;
+    }
 
 }
