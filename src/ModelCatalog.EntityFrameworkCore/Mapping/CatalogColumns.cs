@@ -1,0 +1,20 @@
+namespace ModelCatalog.EntityFrameworkCore.Mapping;
+
+/// <summary>
+/// The shadow properties the store adds to the model entity (names chosen so they do not collide with a catalog
+/// type's own properties) and their column names.
+/// </summary>
+internal static class CatalogColumns
+{
+    public const string Key = "CatalogKey";
+    public const string ProviderId = "CatalogProviderId";
+    public const string ModelName = "CatalogModelName";
+    public const string Version = "CatalogVersion";
+    public const string Baseline = "CatalogBaseline";
+    public const string LastSyncedAt = "CatalogLastSyncedAt";
+    public const string SourceName = "CatalogSourceName";
+    public const string SourceVersion = "CatalogSourceVersion";
+    public const string MissingUpstreamSince = "CatalogMissingUpstreamSince";
+
+    public static readonly string[] All = [Key, ProviderId, ModelName, Version, Baseline, LastSyncedAt, SourceName, SourceVersion, MissingUpstreamSince];
+}

@@ -1,0 +1,63 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using ModelCatalog.Storage;
+
+namespace ModelCatalog.EntityFrameworkCore.Storage;
+
+/// <summary>Writes and reads the <c>changes</c> column: a JSON array of field changes, values kept verbatim as JSON.</summary>
+internal static class HistoryChangesJson
+{
+    public static string Format(IReadOnlyList<HistoryFieldChange> changes)
+    {
+        if (changes.Count == 0)
+        {
+            return "[]";
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(128 * changes.Count);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            foreach (var change in changes)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("field", change.Field);
+                writer.WriteString("policy", change.Policy.ToString());
+                writer.WriteString("decision", change.Decision.ToString());
+                writer.WritePropertyName("old");
+                writer.WriteRawValue(change.OldValueJson);
+                writer.WritePropertyName("new");
+                writer.WriteRawValue(change.NewValueJson);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    public static HistoryFieldChange[] Parse(string json)
+    {
+        if (json is "[]" or "")
+        {
+            return [];
+        }
+
+        using var document = JsonDocument.Parse(json);
+        var changes = new HistoryFieldChange[document.RootElement.GetArrayLength()];
+        int i = 0;
+        foreach (var item in document.RootElement.EnumerateArray())
+        {
+            changes[i++] = new HistoryFieldChange(
+                item.GetProperty("field").GetString()!,
+                Enum.Parse<FieldPolicy>(item.GetProperty("policy").GetString()!),
+                Enum.Parse<FieldDecision>(item.GetProperty("decision").GetString()!),
+                item.GetProperty("old").GetRawText(),
+                item.GetProperty("new").GetRawText());
+        }
+
+        return changes;
+    }
+}
