@@ -53,7 +53,7 @@ internal sealed class ShowCommand : ICliCommand
         table.Add("id", m.Id.ToString());
         foreach (var field in CatalogModel.Merger.Fields)
         {
-            table.Add($"{Names.Snake(field.Name)} ({field.Policy.ToString().ToLowerInvariant()})", FieldValueJson.Format(FieldValues.Get(m, field.Name)));
+            table.Add($"{Names.Snake(field.Name)} ({field.Policy.ToString().ToLowerInvariant()})", FieldValueJson.Format(CatalogFieldValues.Get(m, field.Name)));
         }
 
         table.Add("last_synced_at", stored.SyncState.LastSyncedAt?.ToString("u", CultureInfo.InvariantCulture));

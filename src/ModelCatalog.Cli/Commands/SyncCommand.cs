@@ -22,8 +22,8 @@ internal sealed class SyncCommand : ICliCommand
     private readonly Option<string> _source = new("--source") { Description = "The source name (default: the file's own, else the format's name)." };
     private readonly Option<string> _sourceVersion = new("--source-version") { Description = "The source version (default: the file's own, else the file name)." };
     private readonly Option<string> _missing = new("--missing") { Description = "What to do with models the source no longer lists: keep (default, marked), deactivate or delete." };
-    private readonly Option<double> _maxRemovalShare = new("--max-removal-share") { Description = "The largest share (0-1) of the source's models one run may deactivate or delete. Default 0.2.", DefaultValueFactory = _ => 0.2 };
-    private readonly Option<int> _maxFileSize = new("--max-file-size") { Description = "Refuse catalog files larger than this many MiB. Default 32.", DefaultValueFactory = _ => 32 };
+    private readonly Option<double?> _maxRemovalShare = new("--max-removal-share") { Description = "The largest share (0-1) of the source's models one run may deactivate or delete. Default 0.2." };
+    private readonly Option<int?> _maxFileSize = new("--max-file-size") { Description = "Refuse catalog files larger than this many MiB. Default 32." };
 
     public SyncCommand()
     {
@@ -76,7 +76,7 @@ internal sealed class SyncCommand : ICliCommand
             Mode = parse.GetValue(_skipExisting) ? UpdateMode.Skip : parse.GetValue(_force) ? UpdateMode.Force : UpdateMode.Smart,
             DryRun = parse.GetValue(_dryRun),
             MissingModels = ParseMissing(parse.GetValue(_missing) ?? "keep")!.Value,
-            MaxRemovalShare = parse.GetValue(_maxRemovalShare),
+            MaxRemovalShare = parse.GetValue(_maxRemovalShare) ?? 0.2,
         };
 
         if (!file.Exists)
@@ -85,7 +85,7 @@ internal sealed class SyncCommand : ICliCommand
             return ExitCodes.Failure;
         }
 
-        long limit = parse.GetValue(_maxFileSize) * 1024L * 1024L;
+        long limit = (parse.GetValue(_maxFileSize) ?? 32) * 1024L * 1024L;
         if (file.Length > limit)
         {
             console.Error(string.Create(CultureInfo.InvariantCulture,
@@ -160,7 +160,7 @@ internal sealed class SyncCommand : ICliCommand
             $"{(report.DryRun ? "Dry run of " : string.Empty)}{report.SourceName} {report.SourceVersion} into {location.Describe()} ({report.Mode}): " +
             $"{report.Created} created, {report.Updated} updated, {report.Unchanged} unchanged, {report.Skipped} skipped, {report.Rejected} rejected, " +
             $"{report.MissingUpstream} missing upstream, {report.Removed} removed."));
-        var changed = report.Models.Where(m => m.Outcome is not (ModelSyncOutcome.Unchanged or ModelSyncOutcome.Skipped or ModelSyncOutcome.Created)
+        var changed = report.Models.Where(m => m.Outcome is not (ModelSyncOutcome.Unchanged or ModelSyncOutcome.Skipped)
             || m.Changes.Any(c => c.Decision != FieldDecision.KeptLocal)).ToList();
         if (changed.Count > 0)
         {

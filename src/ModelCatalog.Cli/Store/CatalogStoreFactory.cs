@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using ModelCatalog.Cli.Commands;
 using ModelCatalog.EntityFrameworkCore;
+using ModelCatalog.EntityFrameworkCore.Storage;
 using ModelCatalog.Storage;
 
 namespace ModelCatalog.Cli.Store;

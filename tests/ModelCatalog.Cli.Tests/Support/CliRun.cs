@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using ModelCatalog.Cli;
 
 namespace ModelCatalog.Cli.Tests.Support;
 

@@ -1,7 +1,7 @@
 namespace ModelCatalog.Cli.Output;
 
 /// <summary>Reads a <see cref="CatalogModel"/> field by name for display, without reflection.</summary>
-internal static class FieldValues
+internal static class CatalogFieldValues
 {
     public static object? Get(CatalogModel m, string field) => field switch
     {
