@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using ModelCatalog.Cli.Tests.Support;
+
+namespace ModelCatalog.Cli.Tests;
+
+/// <summary>The tool as a real process: exit codes reach the shell, and redirected output is plain text.</summary>
+public sealed class ProcessTests : IDisposable
+{
+    private readonly CliRun _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    private async Task<(int Exit, string Out, string Error)> RunProcessAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ModelCatalog.Cli.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output, await error);
+    }
+
+    [Fact]
+    public async Task The_tool_process_syncs_the_sample_and_exits_0_with_plain_text()
+    {
+        var (exit, output, error) = await RunProcessAsync("sync", CliRun.Sample("catalog.v1.json"), "--db", _cli.Database);
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("5 created", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u001b[", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Reading", error, StringComparison.Ordinal); // no progress lines when redirected
+    }
+
+    [Fact]
+    public async Task The_tool_process_exits_2_on_a_usage_error()
+    {
+        var (exit, _, error) = await RunProcessAsync("sync", "--force", "--skip-existing", CliRun.Sample("catalog.v1.json"), "--db", _cli.Database);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("mutually exclusive", error, StringComparison.Ordinal);
+    }
+}
