@@ -216,6 +216,12 @@ internal static class ModelLocator
             position = reader.BytesConsumed;
             return ModelRewriteError.InvalidJson;
         }
+        catch (InvalidOperationException)
+        {
+            // The model string escapes an unpaired surrogate (\ud800): it has no text, so no model can be named.
+            position = reader.TokenStartIndex;
+            return ModelRewriteError.InvalidJson;
+        }
 
         if (top.IsFound)
         {
