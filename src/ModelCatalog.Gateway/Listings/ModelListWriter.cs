@@ -1,0 +1,110 @@
+using System.Buffers;
+using System.Text.Json;
+
+namespace ModelCatalog.Gateway;
+
+/// <summary>
+/// Writes model listings and single models in the OpenAI and Anthropic shapes with <see cref="Utf8JsonWriter"/>
+/// (no reflection, AOT friendly). IDs are unified model IDs.
+/// </summary>
+public static class ModelListWriter
+{
+    /// <summary>Writes OpenAI's <c>{"object":"list","data":[{"id","object":"model","created","owned_by"}]}</c>.</summary>
+    /// <param name="output">Receives the UTF-8 JSON body.</param>
+    /// <param name="models">The models, already filtered to the listed ones.</param>
+    public static void WriteOpenAIList(IBufferWriter<byte> output, IEnumerable<GatewayModel> models)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(models);
+        using var writer = new Utf8JsonWriter(output);
+        writer.WriteStartObject();
+        writer.WriteString("object"u8, "list"u8);
+        writer.WriteStartArray("data"u8);
+        foreach (var model in models)
+        {
+            WriteOpenAIModel(writer, model);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes one model in OpenAI's shape: <c>{"id","object":"model","created","owned_by"}</c>.</summary>
+    /// <param name="output">Receives the UTF-8 JSON body.</param>
+    /// <param name="model">The model.</param>
+    public static void WriteOpenAIModel(IBufferWriter<byte> output, GatewayModel model)
+        => WriteOne(output, model, WriteOpenAIModel);
+
+    /// <summary>
+    /// Writes Anthropic's <c>{"data":[{"type":"model","id","display_name","created_at"}],"has_more","first_id","last_id"}</c>;
+    /// <c>first_id</c> and <c>last_id</c> are <c>null</c> for an empty page.
+    /// </summary>
+    /// <param name="output">Receives the UTF-8 JSON body.</param>
+    /// <param name="page">The page.</param>
+    public static void WriteAnthropicList(IBufferWriter<byte> output, GatewayModelPage page)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(page);
+        using var writer = new Utf8JsonWriter(output);
+        writer.WriteStartObject();
+        writer.WriteStartArray("data"u8);
+        foreach (var model in page.Models)
+        {
+            WriteAnthropicModel(writer, model);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteBoolean("has_more"u8, page.HasMore);
+        WriteId(writer, "first_id"u8, page.FirstId);
+        WriteId(writer, "last_id"u8, page.LastId);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes one model in Anthropic's shape: <c>{"type":"model","id","display_name","created_at"}</c>.</summary>
+    /// <param name="output">Receives the UTF-8 JSON body.</param>
+    /// <param name="model">The model.</param>
+    public static void WriteAnthropicModel(IBufferWriter<byte> output, GatewayModel model)
+        => WriteOne(output, model, WriteAnthropicModel);
+
+    private static void WriteOne(IBufferWriter<byte> output, GatewayModel model, Action<Utf8JsonWriter, GatewayModel> write)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(model);
+        using var writer = new Utf8JsonWriter(output);
+        write(writer, model);
+    }
+
+    private static void WriteOpenAIModel(Utf8JsonWriter writer, GatewayModel model)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("id"u8, model.EncodedId);
+        writer.WriteString("object"u8, "model"u8);
+        writer.WriteNumber("created"u8, model.Created.ToUnixTimeSeconds());
+        writer.WriteString("owned_by"u8, model.OwnedBy);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteAnthropicModel(Utf8JsonWriter writer, GatewayModel model)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("type"u8, "model"u8);
+        writer.WriteString("id"u8, model.EncodedId);
+        writer.WriteString("display_name"u8, model.DisplayName);
+
+        // RFC 3339 in UTC with a 'Z', as Anthropic writes it.
+        writer.WriteString("created_at"u8, model.Created.UtcDateTime);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteId(Utf8JsonWriter writer, ReadOnlySpan<byte> name, UnifiedModelId id)
+    {
+        if (id.IsEmpty)
+        {
+            writer.WriteNull(name);
+        }
+        else
+        {
+            writer.WriteString(name, id.ToString());
+        }
+    }
+}

@@ -1,0 +1,136 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using ModelCatalog.Gateway.Tests.Support;
+
+namespace ModelCatalog.Gateway.Tests.AspNetCore;
+
+public class ModelEndpointsTests(LoopbackServer server) : IClassFixture<LoopbackServer>
+{
+    [Fact]
+    public async Task The_listing_is_in_OpenAI_shape_without_an_anthropic_version_header()
+    {
+        var (status, body) = await GetAsync("/v1/models");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("list", body.RootElement.GetProperty("object").GetString());
+        var first = body.RootElement.GetProperty("data")[0];
+        Assert.Equal("anthropic/claude-3-5-sonnet", first.GetProperty("id").GetString());
+        Assert.Equal("model", first.GetProperty("object").GetString());
+        Assert.Equal("anthropic", first.GetProperty("owned_by").GetString());
+        Assert.Equal(JsonValueKind.Number, first.GetProperty("created").ValueKind);
+        Assert.Equal(4, body.RootElement.GetProperty("data").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task The_listing_is_in_Anthropic_shape_with_an_anthropic_version_header()
+    {
+        var (status, body) = await GetAsync("/v1/models?limit=2", anthropic: true);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var data = body.RootElement.GetProperty("data");
+        Assert.Equal(2, data.GetArrayLength());
+        Assert.Equal("model", data[0].GetProperty("type").GetString());
+        Assert.Equal("Claude 3.5 Sonnet", data[0].GetProperty("display_name").GetString());
+        Assert.Equal("1970-01-01T00:00:00Z", data[0].GetProperty("created_at").GetString());
+        Assert.True(body.RootElement.GetProperty("has_more").GetBoolean());
+        Assert.Equal("anthropic/claude-3-5-sonnet", body.RootElement.GetProperty("first_id").GetString());
+        Assert.Equal("azure/GPT-4o", body.RootElement.GetProperty("last_id").GetString());
+    }
+
+    [Fact]
+    public async Task The_Anthropic_listing_pages_with_after_id()
+    {
+        var (_, body) = await GetAsync("/v1/models?limit=2&after_id=azure/GPT-4o", anthropic: true);
+
+        Assert.Equal("openai/gpt-4o", body.RootElement.GetProperty("first_id").GetString());
+        Assert.Equal("openrouter/meta-llama/llama-3.1-70b-instruct", body.RootElement.GetProperty("last_id").GetString());
+        Assert.False(body.RootElement.GetProperty("has_more").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_limit_out_of_range_answers_400_in_Anthropic_shape()
+    {
+        var (status, body) = await GetAsync("/v1/models?limit=1001", anthropic: true);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("invalid_request_error", body.RootElement.GetProperty("error").GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public async Task One_model_whose_id_has_slashes_is_found_in_OpenAI_shape()
+    {
+        var (status, body) = await GetAsync("/v1/models/openrouter/meta-llama/llama-3.1-70b-instruct");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("openrouter/meta-llama/llama-3.1-70b-instruct", body.RootElement.GetProperty("id").GetString());
+        Assert.Equal("model", body.RootElement.GetProperty("object").GetString());
+    }
+
+    [Fact]
+    public async Task One_model_is_found_in_Anthropic_shape()
+    {
+        var (status, body) = await GetAsync("/v1/models/openai/gpt-4o", anthropic: true);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("GPT-4o", body.RootElement.GetProperty("display_name").GetString());
+        Assert.Equal("2024-05-13T00:00:00Z", body.RootElement.GetProperty("created_at").GetString());
+    }
+
+    [Theory]
+    [InlineData("/v1/models/openai/gpt-5")]
+    [InlineData("/v1/models/openai/gpt-3.5-turbo")]
+    [InlineData("/v1/models/openai/internal-eval")]
+    [InlineData("/v1/models/not-an-id")]
+    public async Task An_unknown_inactive_hidden_or_invalid_model_answers_404_model_not_found(string path)
+    {
+        var (status, body) = await GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.Equal("model_not_found", body.RootElement.GetProperty("error").GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task A_missing_model_answers_404_not_found_error_to_Anthropic_clients()
+    {
+        var (status, body) = await GetAsync("/v1/models/openai/gpt-5", anthropic: true);
+
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.Equal("error", body.RootElement.GetProperty("type").GetString());
+        Assert.Equal("not_found_error", body.RootElement.GetProperty("error").GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public void Registering_the_gateway_twice_is_harmless()
+    {
+        var services = new ServiceCollection()
+            .AddInMemoryGatewayModelDirectory(SampleModels.All())
+            .AddModelCatalogGateway()
+            .AddModelCatalogGateway(o => o.CaseInsensitiveFallback = true);
+
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Single(services, d => d.ServiceType == typeof(ModelResolver));
+        Assert.NotNull(provider.GetRequiredService<GatewayRequestRewriter>());
+    }
+
+    [Fact]
+    public void The_registrations_guard_their_arguments()
+    {
+        Assert.Throws<ArgumentNullException>("services", () => ModelCatalogGatewayServiceCollectionExtensions.AddModelCatalogGateway(null!));
+        Assert.Throws<ArgumentNullException>("models", () => new ServiceCollection().AddInMemoryGatewayModelDirectory(null!));
+    }
+
+    private async Task<(HttpStatusCode Status, JsonDocument Body)> GetAsync(string path, bool anthropic = false)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (anthropic)
+        {
+            request.Headers.Add("anthropic-version", "2023-06-01");
+        }
+
+        using var response = await server.Client.SendAsync(request);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()));
+    }
+}
