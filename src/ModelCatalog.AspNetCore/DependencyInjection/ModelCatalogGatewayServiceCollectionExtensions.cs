@@ -57,4 +57,20 @@ public static class ModelCatalogGatewayServiceCollectionExtensions
         services.TryAddSingleton<IGatewayModelDirectory>(new InMemoryGatewayModelDirectory(models));
         return services;
     }
+
+    /// <summary>
+    /// Serves the gateway from the model catalog registered by <c>AddModelCatalog&lt;TModel&gt;()</c>, so
+    /// <c>/v1/models</c> and request resolution read the same store the sync writes.
+    /// </summary>
+    /// <typeparam name="TModel">The catalog model type.</typeparam>
+    /// <param name="services">The services.</param>
+    /// <returns>The services.</returns>
+    public static IServiceCollection AddCatalogGatewayModelDirectory<TModel>(this IServiceCollection services)
+        where TModel : class, ModelCatalog.ICatalogModel<TModel>
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton<IGatewayModelDirectory>(static sp =>
+            new CatalogGatewayModelDirectory<TModel>(sp.GetRequiredService<ModelCatalog.IModelCatalog<TModel>>().Store));
+        return services;
+    }
 }
