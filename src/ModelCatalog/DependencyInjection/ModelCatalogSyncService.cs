@@ -19,6 +19,7 @@ public sealed partial class ModelCatalogSyncService<TModel> : BackgroundService
     private readonly ModelCatalogOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private bool _startupSyncFailed;
 
     /// <summary>Creates the service.</summary>
     /// <param name="catalog">The catalog to sync.</param>
@@ -40,7 +41,8 @@ public sealed partial class ModelCatalogSyncService<TModel> : BackgroundService
     {
         if (_options.SyncOnStartup)
         {
-            await SyncOnceAsync(cancellationToken).ConfigureAwait(false);
+            // A failed start-up sync does not stop the host: the background loop retries it.
+            _startupSyncFailed = !await SyncOnceAsync(cancellationToken).ConfigureAwait(false);
         }
 
         await base.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -49,6 +51,11 @@ public sealed partial class ModelCatalogSyncService<TModel> : BackgroundService
     /// <inheritdoc/>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (_startupSyncFailed && !await RetryUntilSyncedAsync(stoppingToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
         if (_options.SyncInterval is not { } interval)
         {
             return;
@@ -68,18 +75,34 @@ public sealed partial class ModelCatalogSyncService<TModel> : BackgroundService
                 return;
             }
 
-            while (!await SyncOnceAsync(stoppingToken).ConfigureAwait(false) && !stoppingToken.IsCancellationRequested)
+            if (!await SyncOnceAsync(stoppingToken).ConfigureAwait(false) && !await RetryUntilSyncedAsync(stoppingToken).ConfigureAwait(false))
             {
-                try
-                {
-                    await Task.Delay(_options.RetryDelay, _time, stoppingToken).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-                {
-                    return;
-                }
+                return;
             }
         }
+    }
+
+    // Retries after RetryDelay until a sync succeeds; false when the host is stopping.
+    private async Task<bool> RetryUntilSyncedAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(_options.RetryDelay, _time, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return false;
+            }
+
+            if (await SyncOnceAsync(stoppingToken).ConfigureAwait(false))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private async Task<bool> SyncOnceAsync(CancellationToken cancellationToken)

@@ -120,12 +120,30 @@ public sealed class AddModelCatalogTests
         await host.StartAsync();
         var catalog = host.Services.GetRequiredService<IModelCatalog<CatalogModel>>();
 
-        await AdvanceUntil(time, TimeSpan.FromMinutes(10), () => source.Fetches >= 1);
+        await AdvanceUntil(time, TimeSpan.FromMinutes(10), () => Price(catalog) == 1m);
         await AdvanceUntil(time, TimeSpan.FromMinutes(10), () => source.Fetches >= 2); // fails
-        await AdvanceUntil(time, TimeSpan.FromMinutes(1), () => source.Fetches >= 3);  // retried after RetryDelay
+        await AdvanceUntil(time, TimeSpan.FromMinutes(1), () => Price(catalog) == 3m);  // retried after RetryDelay
 
-        var model = await catalog.FindAsync(UnifiedModelId.Parse("openai/gpt-4o"));
-        Assert.Equal(3m, model!.Model.CostPerUnit);
+        Assert.Equal(3, source.Fetches);
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task A_failing_start_up_sync_does_not_stop_the_host_and_is_retried()
+    {
+        var time = new FakeTimeProvider();
+        var source = new CountingSource(v => v == 1 ? throw new HttpRequestException("upstream is down") : Models(v, "openai/gpt-4o"));
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddSingleton<TimeProvider>(time);
+        builder.Services.AddModelCatalog(o => (o.SyncOnStartup, o.RetryDelay) = (true, TimeSpan.FromMinutes(1))).AddSource(source);
+        using var host = builder.Build();
+
+        await host.StartAsync();
+        var catalog = host.Services.GetRequiredService<IModelCatalog<CatalogModel>>();
+        Assert.Null(await catalog.FindAsync(UnifiedModelId.Parse("openai/gpt-4o")));
+        await AdvanceUntil(time, TimeSpan.FromMinutes(1), () => catalog.FindAsync(UnifiedModelId.Parse("openai/gpt-4o")).AsTask().Result is not null);
+
+        Assert.Equal(2, source.Fetches);
         await host.StopAsync();
     }
 
@@ -137,6 +155,9 @@ public sealed class AddModelCatalogTests
 
         Assert.Same(store, provider.GetRequiredService<IModelCatalog<CatalogModel>>().Store);
     }
+
+    private static decimal? Price(IModelCatalog<CatalogModel> catalog)
+        => catalog.FindAsync(UnifiedModelId.Parse("openai/gpt-4o")).AsTask().Result?.Model.CostPerUnit;
 
     // Moves the fake clock until the background loop has done its work; bounded so a broken loop fails, not hangs.
     private static async Task AdvanceUntil(FakeTimeProvider time, TimeSpan step, Func<bool> done)
