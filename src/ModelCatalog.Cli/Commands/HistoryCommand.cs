@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using ModelCatalog.Cli.Output;
-using ModelCatalog.Cli.Store;
 using ModelCatalog.Storage;
 
 namespace ModelCatalog.Cli.Commands;
@@ -25,15 +24,9 @@ internal sealed class HistoryCommand : ICliCommand
     public async Task<int> RunAsync(ParseResult parse, CliConsole console, CancellationToken cancellationToken)
     {
         var id = parse.GetValue(_id);
-        IReadOnlyList<ModelHistoryEntry> history;
-        try
+        var (ok, history) = await _store.ReadAsync(parse, console, store => store.GetHistoryAsync(id, cancellationToken), cancellationToken).ConfigureAwait(false);
+        if (!ok)
         {
-            await using var handle = await CatalogStoreFactory.OpenAsync(_store.Location(parse), cancellationToken, create: false).ConfigureAwait(false);
-            history = await handle.Store.GetHistoryAsync(id, cancellationToken).ConfigureAwait(false);
-        }
-        catch (CatalogStoreException exception)
-        {
-            console.Error($"error: {exception.Message}");
             return ExitCodes.Failure;
         }
 

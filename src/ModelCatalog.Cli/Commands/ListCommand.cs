@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using ModelCatalog.Cli.Output;
-using ModelCatalog.Cli.Store;
 using ModelCatalog.Storage;
 
 namespace ModelCatalog.Cli.Commands;
@@ -31,25 +30,9 @@ internal sealed class ListCommand : ICliCommand
             IsActive = parse.GetValue(_activeOnly) ? true : null,
             Limit = ModelQuery.MaxLimit,
         };
-        var models = new List<StoredModel<CatalogModel>>();
-        try
+        var (ok, models) = await _store.ReadAsync(parse, console, store => ListAllAsync(store, query, cancellationToken), cancellationToken).ConfigureAwait(false);
+        if (!ok)
         {
-            await using var handle = await CatalogStoreFactory.OpenAsync(_store.Location(parse), cancellationToken, create: false).ConfigureAwait(false);
-            while (true)
-            {
-                var page = await handle.Store.ListAsync(query, cancellationToken).ConfigureAwait(false);
-                models.AddRange(page.Items);
-                if (!page.HasMore)
-                {
-                    break;
-                }
-
-                query = query with { After = page.Next };
-            }
-        }
-        catch (CatalogStoreException exception)
-        {
-            console.Error($"error: {exception.Message}");
             return ExitCodes.Failure;
         }
 
@@ -80,6 +63,22 @@ internal sealed class ListCommand : ICliCommand
         table.WriteTo(console.Out);
         console.Out.WriteLine($"{models.Count} models.");
         return ExitCodes.Ok;
+    }
+
+    private static async ValueTask<List<StoredModel<CatalogModel>>> ListAllAsync(IModelStore<CatalogModel> store, ModelQuery query, CancellationToken cancellationToken)
+    {
+        var models = new List<StoredModel<CatalogModel>>();
+        while (true)
+        {
+            var page = await store.ListAsync(query, cancellationToken).ConfigureAwait(false);
+            models.AddRange(page.Items);
+            if (!page.HasMore)
+            {
+                return models;
+            }
+
+            query = query with { After = page.Next };
+        }
     }
 
     private static string YesNo(bool value) => value ? "yes" : "no";

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using ModelCatalog.Cli.Output;
-using ModelCatalog.Cli.Store;
+using ModelCatalog.Storage;
 
 namespace ModelCatalog.Cli.Commands;
 
@@ -44,22 +44,17 @@ internal sealed class SetCommand : ICliCommand
         var id = parse.GetValue(_id);
         bool? active = parse.GetValue(_active), visible = parse.GetValue(_visible), beta = parse.GetValue(_beta);
         string? displayName = parse.GetValue(_displayName);
-        LocalEditResult<CatalogModel> result;
-        try
+        void Apply(CatalogModel m)
         {
-            await using var handle = await CatalogStoreFactory.OpenAsync(_store.Location(parse), cancellationToken, create: false).ConfigureAwait(false);
-            var catalog = new DefaultModelCatalog<CatalogModel>(handle.Store);
-            result = await catalog.EditAsync(id, m =>
-            {
-                m.IsActive = active ?? m.IsActive;
-                m.IsVisible = visible ?? m.IsVisible;
-                m.IsBeta = beta ?? m.IsBeta;
-                m.DisplayName = displayName ?? m.DisplayName;
-            }, cancellationToken).ConfigureAwait(false);
+            m.IsActive = active ?? m.IsActive;
+            m.IsVisible = visible ?? m.IsVisible;
+            m.IsBeta = beta ?? m.IsBeta;
+            m.DisplayName = displayName ?? m.DisplayName;
         }
-        catch (CatalogStoreException exception)
+
+        var (ok, result) = await _store.ReadAsync(parse, console, store => EditAsync(store, id, Apply, cancellationToken), cancellationToken, " Nothing was written.").ConfigureAwait(false);
+        if (!ok)
         {
-            console.Error($"error: {exception.Message} Nothing was written.");
             return ExitCodes.Failure;
         }
 
@@ -75,5 +70,11 @@ internal sealed class SetCommand : ICliCommand
                 console.Out.WriteLine($"{id}: {string.Join(", ", result.Changes.Select(c => $"{Names.Snake(c.Field)} {Storage.FieldValueJson.Format(c.OldValue)} → {Storage.FieldValueJson.Format(c.NewValue)}"))}");
                 return ExitCodes.Ok;
         }
+    }
+
+    private static async ValueTask<LocalEditResult<CatalogModel>> EditAsync(IModelStore<CatalogModel> store, UnifiedModelId id, Action<CatalogModel> edit, CancellationToken cancellationToken)
+    {
+        using var catalog = new DefaultModelCatalog<CatalogModel>(store);
+        return await catalog.EditAsync(id, edit, cancellationToken).ConfigureAwait(false);
     }
 }

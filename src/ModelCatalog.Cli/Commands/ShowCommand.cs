@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using ModelCatalog.Cli.Output;
-using ModelCatalog.Cli.Store;
 using ModelCatalog.Storage;
 
 namespace ModelCatalog.Cli.Commands;
@@ -24,15 +23,9 @@ internal sealed class ShowCommand : ICliCommand
     public async Task<int> RunAsync(ParseResult parse, CliConsole console, CancellationToken cancellationToken)
     {
         var id = parse.GetValue(_id);
-        StoredModel<CatalogModel>? stored;
-        try
+        var (ok, stored) = await _store.ReadAsync(parse, console, store => store.FindAsync(id, cancellationToken), cancellationToken).ConfigureAwait(false);
+        if (!ok)
         {
-            await using var handle = await CatalogStoreFactory.OpenAsync(_store.Location(parse), cancellationToken, create: false).ConfigureAwait(false);
-            stored = await handle.Store.FindAsync(id, cancellationToken).ConfigureAwait(false);
-        }
-        catch (CatalogStoreException exception)
-        {
-            console.Error($"error: {exception.Message}");
             return ExitCodes.Failure;
         }
 

@@ -1,4 +1,7 @@
 using System.CommandLine;
+using ModelCatalog.Cli.Output;
+using ModelCatalog.Cli.Store;
+using ModelCatalog.Storage;
 
 namespace ModelCatalog.Cli.Commands;
 
@@ -33,5 +36,24 @@ internal sealed class StoreOptions
         return string.IsNullOrEmpty(postgres)
             ? new StoreLocation(parse.GetValue(Db) is { Length: > 0 } db ? db : DefaultDatabase, null)
             : new StoreLocation(null, postgres);
+    }
+
+    /// <summary>
+    /// Opens the existing catalog, runs <paramref name="read"/> on it and closes it; a database failure is reported on
+    /// standard error and yields <see langword="false"/> (the command then exits with <see cref="ExitCodes.Failure"/>).
+    /// </summary>
+    public async Task<(bool Ok, T Value)> ReadAsync<T>(
+        ParseResult parse, CliConsole console, Func<IModelStore<CatalogModel>, ValueTask<T>> read, CancellationToken cancellationToken, string? failureSuffix = null)
+    {
+        try
+        {
+            await using var handle = await CatalogStoreFactory.OpenAsync(Location(parse), cancellationToken, create: false).ConfigureAwait(false);
+            return (true, await read(handle.Store).ConfigureAwait(false));
+        }
+        catch (CatalogStoreException exception)
+        {
+            console.Error($"error: {exception.Message}{failureSuffix}");
+            return (false, default!);
+        }
     }
 }
