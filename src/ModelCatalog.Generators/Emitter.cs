@@ -234,7 +234,8 @@ internal static class Emitter
                     break;
                 default:
                     w.Line("global::System.Text.Json.JsonElement b = default;");
-                    w.Line("var hasB = baseline is not null && baseline.TryGetValue(" + Literal(field.Name) + "u8, out b);");
+                    w.Line("string? t = null;");
+                    w.Line("var hasB = baseline is not null && baseline.TryGetValue(" + Literal(field.Name) + "u8, out b, out t);");
                     w.Open("if (!(" + Equal(field, "l", "u") + "))");
                     w.Open("if (force || (hasB && " + BaselineEqual(field, "b", "l") + "))");
                     EmitWrite(w, field, "Applied");
@@ -309,7 +310,11 @@ internal static class Emitter
         => field.BaselineCast.Length == 0 ? value : "(" + field.BaselineCast + ")" + value;
 
     private static string BaselineEqual(FieldModel field, string baseline, string value)
-        => Ns + "BaselineJson." + field.Baseline + "Equals(" + baseline + ", " + Cast(field, value) + ")";
+    {
+        // Strings and IDs compare with the text the baseline decoded once, not through the JSON document.
+        var text = field.Baseline is BaselineKind.String or BaselineKind.Id ? "t, " : string.Empty;
+        return Ns + "BaselineJson." + field.Baseline + "Equals(" + baseline + ", " + text + Cast(field, value) + ")";
+    }
 
     private static string Equal(FieldModel field, string left, string right)
     {
