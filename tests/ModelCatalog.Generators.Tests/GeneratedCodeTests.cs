@@ -119,6 +119,27 @@ public sealed class GeneratedCodeTests
             """
         },
         {
+            "a generic type and a type with required members set by its constructor",
+            """
+            [SyncModel]
+            public partial class Tagged<TTag>
+                where TTag : class
+            {
+                public UnifiedModelId Id { get; set; }
+                [Official] public TTag? Tag { get; set; }
+                [Official] public List<TTag>? Tags { get; set; }
+            }
+            [SyncModel]
+            public partial class WithRequired
+            {
+                [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+                public WithRequired() => Name = "";
+                public UnifiedModelId Id { get; set; }
+                [Conditional] public required string Name { get; set; }
+            }
+            """
+        },
+        {
             "a type whose plain base class holds classified properties",
             """
             public abstract class Shared
