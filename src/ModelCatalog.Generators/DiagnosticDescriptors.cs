@@ -51,7 +51,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor NoParameterlessConstructor = Create(
         "MC0009",
         "Catalog type has no public parameterless constructor",
-        "Catalog type '{0}' needs a public parameterless constructor and must not be abstract, so its merger can create copies");
+        "Catalog type '{0}' needs a public parameterless constructor (marked [SetsRequiredMembers] when it has required members) and must not be abstract, so its merger can create copies");
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new()
     {

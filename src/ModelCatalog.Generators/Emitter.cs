@@ -209,44 +209,53 @@ internal static class Emitter
             w.Line("var baselineStale = false;");
         }
 
+        // The comparison reads the properties directly and the locals exist only where something differs: this keeps
+        // the "nothing changed" path as tight as a hand-written merge.
         foreach (var field in model.Fields)
         {
             var name = Escape(field.Name);
+            var stored = "target." + name;
+            var incoming = "official." + name;
             w.Open(string.Empty);
-            w.Line("var l = target." + name + ";");
-            w.Line("var u = official." + name + ";");
+            if (field.Policy == 2)
+            {
+                w.Line("global::System.Text.Json.JsonElement b = default;");
+                w.Line("string? t = null;");
+                w.Line("var hasB = baseline is not null && baseline.TryGetValue(" + Literal(field.Name) + "u8, out b, out t);");
+            }
+
+            w.Open("if (!(" + Equal(field, stored, incoming) + "))");
+            w.Line("var l = " + stored + ";");
+            w.Line("var u = " + incoming + ";");
             switch (field.Policy)
             {
                 case 0:
-                    w.Open("if (!(" + Equal(field, "l", "u") + "))");
                     EmitWrite(w, field, "Applied");
-                    w.Close();
                     break;
                 case 1:
-                    w.Open("if (!(" + Equal(field, "l", "u") + "))");
                     w.Open("if (force)");
                     EmitWrite(w, field, "OverwroteLocal");
                     w.Close();
                     w.Open("else");
                     w.Line(Report(field, "l", "u", "KeptLocal"));
                     w.Close();
-                    w.Close();
                     break;
                 default:
-                    w.Line("global::System.Text.Json.JsonElement b = default;");
-                    w.Line("var hasB = baseline is not null && baseline.TryGetValue(" + Literal(field.Name) + "u8, out b);");
-                    w.Open("if (!(" + Equal(field, "l", "u") + "))");
                     w.Open("if (force || (hasB && " + BaselineEqual(field, "b", "l") + "))");
                     EmitWrite(w, field, "Applied");
                     w.Close();
                     w.Open("else");
                     w.Line(Report(field, "l", "u", "KeptCustomized"));
                     w.Close();
-                    w.Close();
-                    w.Open("if (!hasB || !" + BaselineEqual(field, "b", "u") + ")");
-                    w.Line("baselineStale = true;");
-                    w.Close();
                     break;
+            }
+
+            w.Close();
+            if (field.Policy == 2)
+            {
+                w.Open("if (!hasB || !" + BaselineEqual(field, "b", incoming) + ")");
+                w.Line("baselineStale = true;");
+                w.Close();
             }
 
             w.Close();
@@ -309,7 +318,11 @@ internal static class Emitter
         => field.BaselineCast.Length == 0 ? value : "(" + field.BaselineCast + ")" + value;
 
     private static string BaselineEqual(FieldModel field, string baseline, string value)
-        => Ns + "BaselineJson." + field.Baseline + "Equals(" + baseline + ", " + Cast(field, value) + ")";
+    {
+        // Strings and IDs compare with the text the baseline decoded once, not through the JSON document.
+        var text = field.Baseline is BaselineKind.String or BaselineKind.Id ? "t, " : string.Empty;
+        return Ns + "BaselineJson." + field.Baseline + "Equals(" + baseline + ", " + text + Cast(field, value) + ")";
+    }
 
     private static string Equal(FieldModel field, string left, string right)
     {

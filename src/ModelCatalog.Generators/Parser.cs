@@ -47,7 +47,8 @@ internal static class Parser
             }
         }
 
-        if (type.IsAbstract || !type.InstanceConstructors.Any(c => c.Parameters.Length == 0 && c.DeclaredAccessibility == Accessibility.Public))
+        if (type.IsAbstract || !type.InstanceConstructors.Any(c => c.Parameters.Length == 0 && c.DeclaredAccessibility == Accessibility.Public
+                && (!HasRequiredMembers(type) || c.GetAttributes().Any(a => a.AttributeClass?.Name == "SetsRequiredMembersAttribute"))))
         {
             Report(DiagnosticDescriptors.NoParameterlessConstructor, null, type.ToDisplayString());
         }
@@ -350,6 +351,19 @@ internal static class Parser
 
     private static bool HasSyncModel(INamedTypeSymbol type)
         => type.GetAttributes().Any(a => a.AttributeClass is { Name: "SyncModelAttribute" } c && IsInRootNamespace(c));
+
+    private static bool HasRequiredMembers(INamedTypeSymbol type)
+    {
+        for (var t = type; t is not null; t = t.BaseType)
+        {
+            if (t.GetMembers().Any(m => m is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true }))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool HidesBaseMerger(INamedTypeSymbol type)
     {

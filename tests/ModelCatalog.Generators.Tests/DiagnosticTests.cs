@@ -60,6 +60,10 @@ public sealed class DiagnosticTests
             "MC0009",
             "[SyncModel] public abstract partial class M { public UnifiedModelId Id { get; set; } }"
         },
+        {
+            "MC0009",
+            "[SyncModel] public partial class M { public UnifiedModelId Id { get; set; } [Official] public required string Name { get; set; } }"
+        },
     };
 
     [Theory]

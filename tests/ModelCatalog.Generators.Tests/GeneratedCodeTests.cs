@@ -119,6 +119,27 @@ public sealed class GeneratedCodeTests
             """
         },
         {
+            "a generic type and a type with required members set by its constructor",
+            """
+            [SyncModel]
+            public partial class Tagged<TTag>
+                where TTag : class
+            {
+                public UnifiedModelId Id { get; set; }
+                [Official] public TTag? Tag { get; set; }
+                [Official] public List<TTag>? Tags { get; set; }
+            }
+            [SyncModel]
+            public partial class WithRequired
+            {
+                [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+                public WithRequired() => Name = "";
+                public UnifiedModelId Id { get; set; }
+                [Conditional] public required string Name { get; set; }
+            }
+            """
+        },
+        {
             "a type whose plain base class holds classified properties",
             """
             public abstract class Shared
@@ -170,18 +191,18 @@ public sealed class GeneratedCodeTests
     }
 
     [Theory]
-    [InlineData("global::ModelCatalog.FieldValues.SequenceEquals<string>(l, u)")]
-    [InlineData("global::ModelCatalog.FieldValues.SequenceEquals<int>(l, u)")]
-    [InlineData("global::ModelCatalog.FieldValues.ReadOnlyDictionaryEquals<string, int>(l, u)")]
-    [InlineData("global::ModelCatalog.FieldValues.DictionaryEquals<string, decimal?>(l, u)")]
-    [InlineData("global::System.Text.Json.Nodes.JsonNode.DeepEquals(l, u)")]
-    [InlineData("global::ModelCatalog.FieldValues.JsonEquals(l, u)")]
-    [InlineData("s_comparerCode.Equals(l, u)")]
+    [InlineData("global::ModelCatalog.FieldValues.SequenceEquals<string>(target.Tags, official.Tags)")]
+    [InlineData("global::ModelCatalog.FieldValues.SequenceEquals<int>(target.Sizes, official.Sizes)")]
+    [InlineData("global::ModelCatalog.FieldValues.ReadOnlyDictionaryEquals<string, int>(target.Limits, official.Limits)")]
+    [InlineData("global::ModelCatalog.FieldValues.DictionaryEquals<string, decimal?>(target.Rates, official.Rates)")]
+    [InlineData("global::System.Text.Json.Nodes.JsonNode.DeepEquals(target.Extra, official.Extra)")]
+    [InlineData("global::ModelCatalog.FieldValues.JsonEquals(target.Raw, official.Raw)")]
+    [InlineData("s_comparerCode.Equals(target.Code, official.Code)")]
     [InlineData("global::ModelCatalog.BaselineJson.UInt64Equals(b, (ulong?)l)")]
     [InlineData("global::ModelCatalog.BaselineJson.Int64Equals(b, (long?)l)")]
     [InlineData("global::ModelCatalog.BaselineJson.DoubleEquals(b, (double?)l)")]
     [InlineData("new global::System.Collections.Generic.List<int>(u)")]
-    [InlineData("global::System.Collections.Generic.EqualityComparer<global::System.Uri?>.Default.Equals(l, u)")]
+    [InlineData("global::System.Collections.Generic.EqualityComparer<global::System.Uri?>.Default.Equals(target.Home, official.Home)")]
     public void Each_field_type_gets_its_value_equality_and_copy(string expected)
     {
         var source = Assert.Single(GeneratorHarness.Run(Header + Hosts.First()[1]).GeneratedSources);

@@ -17,10 +17,11 @@ public static class HandWrittenMerger
         var changed = false;
 
         System.Text.Json.JsonElement b = default;
-        var hasB = baseline is not null && baseline.TryGetValue("DisplayName"u8, out b);
+        string? text = null;
+        var hasB = baseline is not null && baseline.TryGetValue("DisplayName"u8, out b, out text);
         if (target.DisplayName != official.DisplayName)
         {
-            if (force || (hasB && BaselineJson.StringEquals(b, target.DisplayName)))
+            if (force || (hasB && BaselineJson.StringEquals(b, text, target.DisplayName)))
             {
                 (changes ??= []).Add(new FieldChange("DisplayName", FieldPolicy.Conditional, target.DisplayName, official.DisplayName, FieldDecision.Applied));
                 target.DisplayName = official.DisplayName;
@@ -32,7 +33,7 @@ public static class HandWrittenMerger
             }
         }
 
-        var baselineStale = !hasB || !BaselineJson.StringEquals(b, official.DisplayName);
+        var baselineStale = !hasB || !BaselineJson.StringEquals(b, text, official.DisplayName);
 
         if (target.Description != official.Description)
         {

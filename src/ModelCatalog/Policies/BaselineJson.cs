@@ -39,6 +39,14 @@ public static class BaselineJson
     public static bool StringEquals(JsonElement recorded, string? value)
         => value is null ? recorded.ValueKind == JsonValueKind.Null : recorded.ValueKind == JsonValueKind.String && recorded.ValueEquals(value);
 
+    /// <summary>Compares a recorded value, whose text <see cref="ModelBaseline"/> already decoded, with a string.</summary>
+    /// <param name="recorded">The recorded value.</param>
+    /// <param name="recordedText">The recorded string, when <paramref name="recorded"/> is a JSON string.</param>
+    /// <param name="value">The value.</param>
+    /// <returns><see langword="true"/> when equal (ordinal).</returns>
+    public static bool StringEquals(JsonElement recorded, string? recordedText, string? value)
+        => value is null ? recorded.ValueKind == JsonValueKind.Null : recordedText is not null && string.Equals(recordedText, value, StringComparison.Ordinal);
+
     /// <summary>Records a Boolean.</summary>
     /// <param name="writer">The writer, inside the baseline object.</param>
     /// <param name="name">The property name.</param>
@@ -195,6 +203,14 @@ public static class BaselineJson
     /// <returns><see langword="true"/> when equal.</returns>
     public static bool IdEquals(JsonElement recorded, UnifiedModelId? value)
         => StringEquals(recorded, value is { IsEmpty: false } v ? v.ToString() : null);
+
+    /// <summary>Compares a recorded value, whose text <see cref="ModelBaseline"/> already decoded, with a <see cref="UnifiedModelId"/>.</summary>
+    /// <param name="recorded">The recorded value.</param>
+    /// <param name="recordedText">The recorded string, when <paramref name="recorded"/> is a JSON string.</param>
+    /// <param name="value">The value.</param>
+    /// <returns><see langword="true"/> when equal (ordinal).</returns>
+    public static bool IdEquals(JsonElement recorded, string? recordedText, UnifiedModelId? value)
+        => StringEquals(recorded, recordedText, value is { IsEmpty: false } v ? v.ToString() : null);
 
     /// <summary>Records a JSON value.</summary>
     /// <param name="writer">The writer, inside the baseline object.</param>

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text;
 using System.Text.Json;
 
@@ -12,10 +13,25 @@ public sealed class ModelBaseline : IEquatable<ModelBaseline>
 {
     private readonly JsonElement _root;
 
+    // The recorded fields, indexed once at parse so that a merge looks a field up and compares a string without
+    // going through the JSON document (the hot path of "nothing changed" syncs).
+    private readonly Entry[] _entries;
+
     private ModelBaseline(string json, JsonElement root)
     {
         Json = json;
         _root = root;
+        var entries = new List<Entry>();
+        foreach (var property in root.EnumerateObject())
+        {
+            var value = property.Value;
+            entries.Add(new Entry(
+                Encoding.UTF8.GetBytes(property.Name),
+                value,
+                value.ValueKind == JsonValueKind.String ? value.GetString() : null));
+        }
+
+        _entries = [.. entries];
     }
 
     /// <summary>A baseline that records no field.</summary>
@@ -81,7 +97,35 @@ public sealed class ModelBaseline : IEquatable<ModelBaseline>
     /// <param name="utf8Field">The property name in UTF-8.</param>
     /// <param name="value">The recorded official value (JSON <c>null</c> for a recorded null).</param>
     /// <returns><see langword="false"/> when no value was recorded for the field.</returns>
-    public bool TryGetValue(ReadOnlySpan<byte> utf8Field, out JsonElement value) => _root.TryGetProperty(utf8Field, out value);
+    public bool TryGetValue(ReadOnlySpan<byte> utf8Field, out JsonElement value) => TryGetValue(utf8Field, out value, out _);
+
+    /// <summary>
+    /// Looks up the baseline value of one field by its UTF-8 name, with its text already decoded when it is a JSON
+    /// string. Allocates nothing. For generated mergers.
+    /// </summary>
+    /// <param name="utf8Field">The property name in UTF-8.</param>
+    /// <param name="value">The recorded official value (JSON <c>null</c> for a recorded null).</param>
+    /// <param name="text">The string when <paramref name="value"/> is a JSON string; otherwise <see langword="null"/>.</param>
+    /// <returns><see langword="false"/> when no value was recorded for the field.</returns>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public bool TryGetValue(ReadOnlySpan<byte> utf8Field, out JsonElement value, out string? text)
+    {
+        // Last one wins, like JsonElement.TryGetProperty with a repeated name.
+        for (var i = _entries.Length - 1; i >= 0; i--)
+        {
+            ref readonly var entry = ref _entries[i];
+            if (utf8Field.SequenceEqual(entry.Name))
+            {
+                value = entry.Value;
+                text = entry.Text;
+                return true;
+            }
+        }
+
+        value = default;
+        text = null;
+        return false;
+    }
 
     /// <inheritdoc/>
     public bool Equals(ModelBaseline? other) => other is not null && string.Equals(Json, other.Json, StringComparison.Ordinal);
@@ -94,4 +138,6 @@ public sealed class ModelBaseline : IEquatable<ModelBaseline>
 
     /// <inheritdoc/>
     public override string ToString() => Json;
+
+    private readonly record struct Entry(byte[] Name, JsonElement Value, string? Text);
 }
