@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using ModelCatalog;
 using ModelCatalog.EntityFrameworkCore;
 using ModelCatalog.EntityFrameworkCore.Storage;
-using ModelCatalog.EntityFrameworkCore.SyncWorker;
+using ModelCatalog.EntityFrameworkCore.Tests.Support;
 using ModelCatalog.Importers;
 using ModelCatalog.Sync;
 
@@ -26,7 +26,13 @@ builder = args[0] switch
 };
 if (args.Length > 5 && int.TryParse(args[5], out int hangAfter) && hangAfter > 0)
 {
-    builder.AddInterceptors(new HangInterceptor(hangAfter));
+    // Stop in the middle of the batch, transaction open, so the test can kill this process there.
+    builder.AddInterceptors(new CommandInterceptor(hangAfter, _ =>
+    {
+        Console.Out.WriteLine("HANGING");
+        Console.Out.Flush();
+        Thread.Sleep(Timeout.Infinite);
+    }));
 }
 
 var store = new EfCoreModelStore<CatalogModel, ModelCatalogDbContext>(new PooledDbContextFactory<ModelCatalogDbContext>(builder.Options));
