@@ -135,11 +135,10 @@ public class EfCoreModelStore<TModel, TContext> : IModelStore<TModel>
                 var rows = await Models(context).Where(filter).Select(Projection).ToListAsync(cancellationToken).ConfigureAwait(false);
                 foreach (var row in rows)
                 {
-                    var stored = ToStored(row);
-                    var id = Merger.GetId(stored.Model);
-                    if (wanted.Contains(id))
+                    // The query is a superset: keep only the IDs asked for, before paying for the conversion.
+                    if (UnifiedModelId.TryCreate(row.ProviderId, row.ModelName, out var id) && wanted.Contains(id))
                     {
-                        found[id] = stored;
+                        found[id] = ToStored(row, id);
                     }
                 }
             }
@@ -580,9 +579,11 @@ public class EfCoreModelStore<TModel, TContext> : IModelStore<TModel>
         return context;
     }
 
-    private static StoredModel<TModel> ToStored(ModelRow<TModel> row)
+    private static StoredModel<TModel> ToStored(ModelRow<TModel> row) => ToStored(row, UnifiedModelId.Create(row.ProviderId, row.ModelName));
+
+    private static StoredModel<TModel> ToStored(ModelRow<TModel> row, UnifiedModelId id)
     {
-        Merger.SetId(row.Model, UnifiedModelId.Create(row.ProviderId, row.ModelName));
+        Merger.SetId(row.Model, id);
         var state = new ModelSyncState(
             row.Baseline is null ? null : ModelBaseline.Parse(row.Baseline),
             row.LastSyncedAt,
