@@ -127,6 +127,11 @@ public class EfCoreModelStore<TModel, TContext> : IModelStore<TModel>
             }
         }
 
+        if (wanted.Count == 0)
+        {
+            return found;
+        }
+
         var context = await CreateContextAsync(cancellationToken).ConfigureAwait(false);
         await using (context.ConfigureAwait(false))
         {
@@ -473,6 +478,11 @@ public class EfCoreModelStore<TModel, TContext> : IModelStore<TModel>
         }
 
         var current = new Dictionary<UnifiedModelId, EntityEntry<TModel>?>(ids.Count);
+        if (ids.Count == 0)
+        {
+            return current;
+        }
+
         foreach (var filter in Filters(ids))
         {
             var models = await context.Set<TModel>().Where(filter).ToListAsync(cancellationToken).ConfigureAwait(false);
