@@ -14,9 +14,8 @@ namespace ModelCatalog.EntityFrameworkCore.Storage;
 /// <remarks>
 /// <para>
 /// Thread-safe singleton: every call uses a fresh context from <see cref="IDbContextFactory{TContext}"/> and hands out
-/// detached models. <see cref="FindManyAsync"/> loads thousands of models in one query per
-/// <see cref="FindManyChunkSize"/> IDs (the IDs travel as one collection parameter, so no provider parameter limit is
-/// hit). <see cref="ApplyAsync"/> runs in one transaction: it re-reads the rows it writes, checks versions and
+/// detached models. <see cref="FindManyAsync"/> loads thousands of models in one query (one per
+/// <see cref="MaxParametersPerQuery"/> distinct provider IDs), within every provider's parameter limit. <see cref="ApplyAsync"/> runs in one transaction: it re-reads the rows it writes, checks versions and
 /// existence, writes only the changed columns of changed rows with <c>version = expected</c> in the <c>WHERE</c>
 /// clause, and maps lost races (concurrency token, unique index, PostgreSQL deadlock) to
 /// <see cref="ModelStoreConflictException"/> after rolling everything back.
@@ -34,8 +33,8 @@ public class EfCoreModelStore<TModel, TContext> : IModelStore<TModel>
     where TModel : class, ICatalogModel<TModel>
     where TContext : DbContext
 {
-    /// <summary>How many IDs one <see cref="FindManyAsync"/> query carries.</summary>
-    public const int FindManyChunkSize = 5000;
+    /// <summary>How many values one query that loads models by ID carries at most (below SQLite's old limit of 999).</summary>
+    public const int MaxParametersPerQuery = 500;
 
     private static readonly IModelMerger<TModel> Merger = TModel.Merger;
     private static readonly bool HasAvailability = typeof(IModelAvailability).IsAssignableFrom(typeof(TModel));
@@ -128,19 +127,23 @@ public class EfCoreModelStore<TModel, TContext> : IModelStore<TModel>
             }
         }
 
+        if (wanted.Count == 0)
+        {
+            return found;
+        }
+
         var context = await CreateContextAsync(cancellationToken).ConfigureAwait(false);
         await using (context.ConfigureAwait(false))
         {
-            foreach (var chunk in wanted.Chunk(FindManyChunkSize))
+            foreach (var filter in Filters(wanted))
             {
-                var rows = await Models(context).Where(MatchAny(chunk)).Select(Projection).ToListAsync(cancellationToken).ConfigureAwait(false);
+                var rows = await Models(context).Where(filter).Select(Projection).ToListAsync(cancellationToken).ConfigureAwait(false);
                 foreach (var row in rows)
                 {
-                    var stored = ToStored(row);
-                    var id = Merger.GetId(stored.Model);
-                    if (wanted.Contains(id))
+                    // The query is a superset: keep only the IDs asked for, before paying for the conversion.
+                    if (UnifiedModelId.TryCreate(row.ProviderId, row.ModelName, out var id) && wanted.Contains(id))
                     {
-                        found[id] = stored;
+                        found[id] = ToStored(row, id);
                     }
                 }
             }
@@ -475,9 +478,14 @@ public class EfCoreModelStore<TModel, TContext> : IModelStore<TModel>
         }
 
         var current = new Dictionary<UnifiedModelId, EntityEntry<TModel>?>(ids.Count);
-        foreach (var chunk in ids.Chunk(FindManyChunkSize))
+        if (ids.Count == 0)
         {
-            var models = await context.Set<TModel>().Where(MatchAny(chunk)).ToListAsync(cancellationToken).ConfigureAwait(false);
+            return current;
+        }
+
+        foreach (var filter in Filters(ids))
+        {
+            var models = await context.Set<TModel>().Where(filter).ToListAsync(cancellationToken).ConfigureAwait(false);
             foreach (var model in models)
             {
                 var entry = context.Entry(model);
@@ -542,14 +550,28 @@ public class EfCoreModelStore<TModel, TContext> : IModelStore<TModel>
             (string?)entry.Property(CatalogColumns.ModelName).CurrentValue,
             out var id) ? id : default;
 
-    private static Expression<Func<TModel, bool>> MatchAny(UnifiedModelId[] ids)
+    /// <summary>
+    /// The queries that load a set of IDs: row-value <c>IN</c> lists are not translatable, so each query filters on both
+    /// parts separately (a superset, filtered exactly in memory). A small set filters on provider IDs and model names
+    /// (one query); a large set — a sync loads most of its source — filters on provider IDs only, up to
+    /// <see cref="MaxParametersPerQuery"/> per query, which reads the providers' rows in index order instead of testing
+    /// every name. Every value travels as its own parameter, within SQLite's (999) and PostgreSQL's limits.
+    /// </summary>
+    private static IEnumerable<Expression<Func<TModel, bool>>> Filters(HashSet<UnifiedModelId> ids)
     {
-        // A superset query on both parts (each a single collection parameter), filtered exactly in memory: row-value
-        // IN lists are not translatable, and the superset is at most a few rows larger in practice.
         var providers = ids.Select(i => i.ProviderId).Distinct(StringComparer.Ordinal).ToArray();
-        var names = ids.Select(i => i.ModelName).Distinct(StringComparer.Ordinal).ToArray();
-        return m => EF.Parameter(providers).Contains(EF.Property<string>(m, CatalogColumns.ProviderId))
-            && EF.Parameter(names).Contains(EF.Property<string>(m, CatalogColumns.ModelName));
+        if (ids.Count + providers.Length <= MaxParametersPerQuery)
+        {
+            var names = ids.Select(i => i.ModelName).Distinct(StringComparer.Ordinal).ToArray();
+            yield return m => providers.Contains(EF.Property<string>(m, CatalogColumns.ProviderId))
+                && names.Contains(EF.Property<string>(m, CatalogColumns.ModelName));
+            yield break;
+        }
+
+        foreach (var chunk in providers.Chunk(MaxParametersPerQuery))
+        {
+            yield return m => chunk.Contains(EF.Property<string>(m, CatalogColumns.ProviderId));
+        }
     }
 
     private static IQueryable<TModel> Models(DbContext context) => context.Set<TModel>().AsNoTracking();
@@ -567,9 +589,11 @@ public class EfCoreModelStore<TModel, TContext> : IModelStore<TModel>
         return context;
     }
 
-    private static StoredModel<TModel> ToStored(ModelRow<TModel> row)
+    private static StoredModel<TModel> ToStored(ModelRow<TModel> row) => ToStored(row, UnifiedModelId.Create(row.ProviderId, row.ModelName));
+
+    private static StoredModel<TModel> ToStored(ModelRow<TModel> row, UnifiedModelId id)
     {
-        Merger.SetId(row.Model, UnifiedModelId.Create(row.ProviderId, row.ModelName));
+        Merger.SetId(row.Model, id);
         var state = new ModelSyncState(
             row.Baseline is null ? null : ModelBaseline.Parse(row.Baseline),
             row.LastSyncedAt,

@@ -2,21 +2,32 @@ using System.Data.Common;
 
 namespace ModelCatalog.EntityFrameworkCore.Storage;
 
-/// <summary>Recognises provider errors without referencing the providers (by SQLSTATE and SQLite result code).</summary>
+/// <summary>
+/// Recognises provider errors without referencing the providers: by SQLSTATE (PostgreSQL and other standard providers)
+/// and by SQLite's extended result code, read from <c>SqliteException.SqliteExtendedErrorCode</c>.
+/// </summary>
 internal static class StoreErrors
 {
-    private const int SqliteConstraint = 19;
+    private const int SqliteConstraintPrimaryKey = 1555;
+    private const int SqliteConstraintUnique = 2067;
 
-    /// <summary>A unique or primary-key violation: PostgreSQL 23505, SQLite 19 (SQLITE_CONSTRAINT).</summary>
+    /// <summary>
+    /// A unique or primary-key violation: PostgreSQL 23505, SQLite 19 (SQLITE_CONSTRAINT) as SQLITE_CONSTRAINT_UNIQUE
+    /// or SQLITE_CONSTRAINT_PRIMARYKEY.
+    /// </summary>
     public static bool IsUniqueViolation(Exception exception)
         => Find(exception) is { } db
-            && (db.SqlState == "23505" || (IsSqlite(db) && db.ErrorCode == SqliteConstraint && db.Message.Contains("UNIQUE", StringComparison.Ordinal)));
+            && (db.SqlState == "23505" || SqliteExtendedErrorCode(db) is SqliteConstraintUnique or SqliteConstraintPrimaryKey);
 
     /// <summary>A transaction PostgreSQL aborted to let a concurrent one finish: deadlock (40P01) or serialization failure (40001).</summary>
     public static bool IsTransientConflict(Exception exception)
         => Find(exception) is { SqlState: "40P01" or "40001" };
 
-    private static bool IsSqlite(DbException exception) => exception.GetType().Name == "SqliteException";
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "Only reads a public property of the provider's exception; EF Core itself is not trim-safe.")]
+    private static int? SqliteExtendedErrorCode(DbException exception)
+        => exception.GetType().Name == "SqliteException"
+            ? exception.GetType().GetProperty("SqliteExtendedErrorCode")?.GetValue(exception) as int?
+            : null;
 
     private static DbException? Find(Exception? exception)
     {

@@ -17,7 +17,7 @@ public static class StoreFactory
         => new DbContextOptionsBuilder<ModelCatalogDbContext>().UseSqlite(SqliteConnectionString(path)).AddInterceptors(interceptors).Options;
 
     public static DbContextOptions<ModelCatalogDbContext> PostgresOptions(string connectionString, params IInterceptor[] interceptors)
-        => new DbContextOptionsBuilder<ModelCatalogDbContext>().UseNpgsql(connectionString).AddInterceptors(interceptors).Options;
+        => new DbContextOptionsBuilder<ModelCatalogDbContext>().UseNpgsql(connectionString, o => o.MaxBatchSize(100)).AddInterceptors(interceptors).Options;
 
     public static EfCoreModelStore<CatalogModel, ModelCatalogDbContext> Create(DbContextOptions<ModelCatalogDbContext> options)
         => new(new PooledDbContextFactory<ModelCatalogDbContext>(options));
