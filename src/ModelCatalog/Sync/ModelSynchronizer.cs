@@ -138,7 +138,27 @@ public sealed class ModelSynchronizer<TModel>
             ids.Add(id);
         }
 
-        var existing = await _store.FindManyAsync(ids, cancellationToken).ConfigureAwait(false);
+        // One read of the source's own models serves both the merge and the missing-upstream check; only IDs the
+        // source does not own yet (new models, or models another source synced) are looked up on top.
+        var owned = await ListOwnedAsync(snapshot.SourceName, cancellationToken).ConfigureAwait(false);
+        var others = new List<UnifiedModelId>();
+        foreach (var id in ids)
+        {
+            if (!owned.ContainsKey(id))
+            {
+                others.Add(id);
+            }
+        }
+
+        var existing = new Dictionary<UnifiedModelId, StoredModel<TModel>>(owned);
+        if (others.Count > 0)
+        {
+            foreach (var (id, stored) in await _store.FindManyAsync(others, cancellationToken).ConfigureAwait(false))
+            {
+                existing[id] = stored;
+            }
+        }
+
         var batch = new ModelBatch<TModel>();
         var results = new List<ModelSyncResult>(accepted.Count);
         int writes = 0;
@@ -189,7 +209,7 @@ public sealed class ModelSynchronizer<TModel>
         string? refused = null;
         if (options.Mode != UpdateMode.Skip)
         {
-            (writes, refused) = await DecideMissingAsync(snapshot, ids, options, now, batch, results, writes, cancellationToken).ConfigureAwait(false);
+            (writes, refused) = DecideMissing(snapshot, ids, owned, options, now, batch, results, writes);
         }
 
         results.Sort(static (a, b) => a.Id.CompareTo(b.Id));
@@ -207,37 +227,45 @@ public sealed class ModelSynchronizer<TModel>
         return new SyncPlan(batch, report);
     }
 
-    private async ValueTask<(int Writes, string? Refused)> DecideMissingAsync(
-        ModelSnapshot<TModel> snapshot,
-        HashSet<UnifiedModelId> listed,
-        SyncOptions options,
-        DateTimeOffset now,
-        ModelBatch<TModel> batch,
-        List<ModelSyncResult> results,
-        int writes,
-        CancellationToken cancellationToken)
+    private async ValueTask<Dictionary<UnifiedModelId, StoredModel<TModel>>> ListOwnedAsync(string sourceName, CancellationToken cancellationToken)
     {
-        var missing = new List<StoredModel<TModel>>();
-        int owned = 0;
-        var query = new ModelQuery { SourceName = snapshot.SourceName, Limit = ModelQuery.MaxLimit };
+        var owned = new Dictionary<UnifiedModelId, StoredModel<TModel>>();
+        var query = new ModelQuery { SourceName = sourceName, Limit = ModelQuery.MaxLimit };
         while (true)
         {
             var page = await _store.ListAsync(query, cancellationToken).ConfigureAwait(false);
-            owned += page.Items.Count;
             foreach (var stored in page.Items)
             {
-                if (!listed.Contains(Merger.GetId(stored.Model)))
-                {
-                    missing.Add(stored);
-                }
+                owned[Merger.GetId(stored.Model)] = stored;
             }
 
             if (!page.HasMore)
             {
-                break;
+                return owned;
             }
 
             query = query with { After = page.Next };
+        }
+    }
+
+    private (int Writes, string? Refused) DecideMissing(
+        ModelSnapshot<TModel> snapshot,
+        HashSet<UnifiedModelId> listed,
+        Dictionary<UnifiedModelId, StoredModel<TModel>> ownedModels,
+        SyncOptions options,
+        DateTimeOffset now,
+        ModelBatch<TModel> batch,
+        List<ModelSyncResult> results,
+        int writes)
+    {
+        int owned = ownedModels.Count;
+        var missing = new List<StoredModel<TModel>>();
+        foreach (var (id, stored) in ownedModels)
+        {
+            if (!listed.Contains(id))
+            {
+                missing.Add(stored);
+            }
         }
 
         var policy = options.MissingModels;
