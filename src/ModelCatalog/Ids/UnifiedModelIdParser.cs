@@ -16,27 +16,16 @@ internal static class UnifiedModelIdParser
     private static readonly SearchValues<byte> ProviderBytes =
         SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_"u8);
 
-    // Printable ASCII without space: the common case for model names, checked in bulk by vectorised search.
-    private const char FirstPlainAscii = '!';
-    private const char LastPlainAscii = '~';
+    // Printable ASCII without space ('!'..'~'): the common case for model names, checked in bulk by vectorised search.
+    // SearchValues rather than the generic IndexOfAnyExceptInRange<T>: that one is JIT-compiled on first use and its
+    // unoptimised (tier-0) code boxes its bounds, 96 bytes a call until tiering catches up; SearchValues is precompiled.
+    private static readonly SearchValues<char> PlainAsciiChars = SearchValues.Create(PlainAscii());
+
+    private static readonly SearchValues<byte> PlainAsciiBytes = SearchValues.Create(Encoding.ASCII.GetBytes(PlainAscii()));
 
     public static UnifiedModelIdError Validate(ReadOnlySpan<char> input, out int separator, out int position)
     {
-        separator = -1;
-        if (input.IsEmpty)
-        {
-            position = 0;
-            return UnifiedModelIdError.Empty;
-        }
-
-        separator = input.IndexOf('/');
-        if (separator < 0)
-        {
-            position = input.Length;
-            return UnifiedModelIdError.MissingSeparator;
-        }
-
-        var error = ValidateProviderId(input[..separator], out position);
+        var error = SplitProvider(input, ProviderChars, '/', out separator, out position);
         if (error != UnifiedModelIdError.None)
         {
             return error;
@@ -49,21 +38,7 @@ internal static class UnifiedModelIdParser
 
     public static UnifiedModelIdError Validate(ReadOnlySpan<byte> input, out int separator, out int position)
     {
-        separator = -1;
-        if (input.IsEmpty)
-        {
-            position = 0;
-            return UnifiedModelIdError.Empty;
-        }
-
-        separator = input.IndexOf((byte)'/');
-        if (separator < 0)
-        {
-            position = input.Length;
-            return UnifiedModelIdError.MissingSeparator;
-        }
-
-        var error = ValidateProviderId(input[..separator], out position);
+        var error = SplitProvider(input, ProviderBytes, (byte)'/', out separator, out position);
         if (error != UnifiedModelIdError.None)
         {
             return error;
@@ -72,6 +47,52 @@ internal static class UnifiedModelIdParser
         error = ValidateModelName(input[(separator + 1)..], out position);
         position = error == UnifiedModelIdError.None ? 0 : position + separator + 1;
         return error;
+    }
+
+    // Finds the separator and checks the provider ID in one vectorised scan: the first character outside the provider
+    // alphabet is either the separator (the common case) or an error. Only on that error path is the rest searched
+    // for a '/', because a missing separator is reported before a bad provider character ("gpt-4o" is missing a '/').
+    // Specialised per element type by the JIT, so text and UTF-8 share one definition of the rules.
+    private static UnifiedModelIdError SplitProvider<T>(ReadOnlySpan<T> input, SearchValues<T> providerChars, T slash, out int separator, out int position)
+        where T : struct, IEquatable<T>
+    {
+        const int max = UnifiedModelId.MaxProviderIdLength;
+        separator = -1;
+        position = 0;
+        if (input.IsEmpty)
+        {
+            return UnifiedModelIdError.Empty;
+        }
+
+        int first = input.IndexOfAnyExcept(providerChars);
+        if (first >= 0 && input[first].Equals(slash))
+        {
+            separator = first;
+            if (first == 0)
+            {
+                return UnifiedModelIdError.EmptyProvider;
+            }
+
+            if (first > max)
+            {
+                position = max;
+                return UnifiedModelIdError.ProviderTooLong;
+            }
+
+            return UnifiedModelIdError.None;
+        }
+
+        int slashAfter = first < 0 ? -1 : input[first..].IndexOf(slash);
+        if (slashAfter < 0)
+        {
+            position = input.Length;
+            return UnifiedModelIdError.MissingSeparator;
+        }
+
+        // The provider has a character outside the alphabet: whichever comes first, it or the length bound, is the error.
+        separator = first + slashAfter;
+        position = Math.Min(first, max);
+        return first < max ? UnifiedModelIdError.InvalidProviderCharacter : UnifiedModelIdError.ProviderTooLong;
     }
 
     public static UnifiedModelIdError ValidateProviderId(ReadOnlySpan<char> provider, out int position)
@@ -123,8 +144,10 @@ internal static class UnifiedModelIdParser
         int i = 0;
         while (true)
         {
-            int run = name[i..].IndexOfAnyExceptInRange(FirstPlainAscii, LastPlainAscii);
-            int end = run < 0 ? name.Length : i + run;
+            // Scanning stops one past the bound: a 1 MB name costs no more than a 257-character one.
+            var window = name[i..Math.Min(name.Length, max + 1)];
+            int run = window.IndexOfAnyExcept(PlainAsciiChars);
+            int end = i + (run < 0 ? window.Length : run);
             if (end > max)
             {
                 position = Math.Max(i, max);
@@ -185,11 +208,13 @@ internal static class UnifiedModelIdParser
         int units = 0;   // UTF-16 code units consumed, so the length bound means the same as for text
         while (true)
         {
-            int run = name[i..].IndexOfAnyExceptInRange((byte)FirstPlainAscii, (byte)LastPlainAscii);
-            int end = run < 0 ? name.Length : i + run;
-            if (units + (end - i) > max)
+            int room = max - units;
+            var window = name[i..Math.Min(name.Length, i + room + 1)];
+            int run = window.IndexOfAnyExcept(PlainAsciiBytes);
+            int end = i + (run < 0 ? window.Length : run);
+            if (end - i > room)
             {
-                position = i + Math.Max(0, max - units);
+                position = i + room;
                 return UnifiedModelIdError.ModelNameTooLong;
             }
 
@@ -236,6 +261,14 @@ internal static class UnifiedModelIdParser
             }
         }
     }
+
+    private static string PlainAscii() => string.Create('~' - '!' + 1, 0, static (chars, _) =>
+    {
+        for (int i = 0; i < chars.Length; i++)
+        {
+            chars[i] = (char)('!' + i);
+        }
+    });
 
     private static bool IsAllowed(Rune rune) => !Rune.IsControl(rune) && !Rune.IsWhiteSpace(rune);
 
