@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Globalization;
+using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace ModelCatalog;
@@ -53,8 +55,9 @@ internal static class UnifiedModelIdParser
     // alphabet is either the separator (the common case) or an error. Only on that error path is the rest searched
     // for a '/', because a missing separator is reported before a bad provider character ("gpt-4o" is missing a '/').
     // Specialised per element type by the JIT, so text and UTF-8 share one definition of the rules.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static UnifiedModelIdError SplitProvider<T>(ReadOnlySpan<T> input, SearchValues<T> providerChars, T slash, out int separator, out int position)
-        where T : struct, IEquatable<T>
+        where T : unmanaged, IBinaryInteger<T>
     {
         const int max = UnifiedModelId.MaxProviderIdLength;
         separator = -1;
@@ -64,8 +67,8 @@ internal static class UnifiedModelIdParser
             return UnifiedModelIdError.Empty;
         }
 
-        int first = input.IndexOfAnyExcept(providerChars);
-        if (first >= 0 && input[first].Equals(slash))
+        int first = FirstNonProviderChar(input, providerChars);
+        if (first >= 0 && input[first] == slash)
         {
             separator = first;
             if (first == 0)
@@ -94,6 +97,36 @@ internal static class UnifiedModelIdParser
         position = Math.Min(first, max);
         return first < max ? UnifiedModelIdError.InvalidProviderCharacter : UnifiedModelIdError.ProviderTooLong;
     }
+
+    // Provider IDs are short, and for a handful of characters a table lookup each beats the set-up of a vectorised
+    // search; past the 64-character bound (broken or hostile input) the vectorised search takes over.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int FirstNonProviderChar<T>(ReadOnlySpan<T> input, SearchValues<T> providerChars)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        ReadOnlySpan<byte> table = ProviderTable;
+        int limit = Math.Min(input.Length, UnifiedModelId.MaxProviderIdLength + 1);
+        for (int i = 0; i < limit; i++)
+        {
+            uint c = uint.CreateTruncating(input[i]);
+            if (c >= (uint)table.Length || table[(int)c] == 0)
+            {
+                return i;
+            }
+        }
+
+        int rest = input[limit..].IndexOfAnyExcept(providerChars);
+        return rest < 0 ? -1 : limit + rest;
+    }
+
+    // 1 for the ASCII characters of a provider ID: [A-Za-z0-9_].
+    private static ReadOnlySpan<byte> ProviderTable =>
+    [
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+        0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1,
+        0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    ];
 
     public static UnifiedModelIdError ValidateProviderId(ReadOnlySpan<char> provider, out int position)
     {
@@ -139,6 +172,12 @@ internal static class UnifiedModelIdParser
         {
             position = 0;
             return UnifiedModelIdError.EmptyModelName;
+        }
+
+        if (name.Length <= ShortName && IsPlainAscii(name))
+        {
+            position = 0;
+            return UnifiedModelIdError.None;
         }
 
         int i = 0;
@@ -204,6 +243,12 @@ internal static class UnifiedModelIdParser
             return UnifiedModelIdError.EmptyModelName;
         }
 
+        if (name.Length <= ShortName && IsPlainAscii(name))
+        {
+            position = 0;
+            return UnifiedModelIdError.None;
+        }
+
         int i = 0;       // bytes consumed
         int units = 0;   // UTF-16 code units consumed, so the length bound means the same as for text
         while (true)
@@ -260,6 +305,25 @@ internal static class UnifiedModelIdParser
                 return UnifiedModelIdError.None;
             }
         }
+    }
+
+    // Up to this length a plain loop checks a model name faster than a vectorised search is set up; a name that is not
+    // all printable ASCII goes on to the full check, which finds and explains the first offending character.
+    private const int ShortName = 24;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsPlainAscii<T>(ReadOnlySpan<T> name)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        foreach (T c in name)
+        {
+            if (uint.CreateTruncating(c) - '!' > '~' - '!')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static string PlainAscii() => string.Create('~' - '!' + 1, 0, static (chars, _) =>
