@@ -51,7 +51,7 @@ internal static class UnifiedModelIdParser
         return error;
     }
 
-    // Finds the separator and checks the provider ID in one vectorised scan: the first character outside the provider
+    // Finds the separator and checks the provider ID in one scan: the first character outside the provider
     // alphabet is either the separator (the common case) or an error. Only on that error path is the rest searched
     // for a '/', because a missing separator is reported before a bad provider character ("gpt-4o" is missing a '/').
     // Specialised per element type by the JIT, so text and UTF-8 share one definition of the rules.
