@@ -25,6 +25,7 @@ internal static class UnifiedModelIdParser
 
     private static readonly SearchValues<byte> PlainAsciiBytes = SearchValues.Create(Encoding.ASCII.GetBytes(PlainAscii()));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static UnifiedModelIdError Validate(ReadOnlySpan<char> input, out int separator, out int position)
     {
         var error = SplitProvider(input, ProviderChars, '/', out separator, out position);
