@@ -1,9 +1,14 @@
 namespace ModelCatalog.Tests.Ids;
 
+/// <summary>Runs the allocation tests alone, after the parallel ones: other tests churn the shared provider cache.</summary>
+[CollectionDefinition(nameof(AllocationCollection), DisableParallelization = true)]
+public sealed class AllocationCollection;
+
 /// <summary>
 /// Allocation promises from the design, counted with <see cref="GC.GetAllocatedBytesForCurrentThread"/> after a warm-up
 /// (so that JIT tiering and static initialisation are not counted). Bytes are counted; time never is.
 /// </summary>
+[Collection(nameof(AllocationCollection))]
 public sealed class UnifiedModelIdAllocationTests
 {
     private const int Rounds = 1_000;
@@ -97,6 +102,19 @@ public sealed class UnifiedModelIdAllocationTests
 
         Assert.Equal(0, allocated);
         Assert.Same(id.ProviderId, UnifiedModelId.Parse("openrouter/x").ProviderId);
+    }
+
+    [Fact]
+    public void ProviderId_is_shared_again_after_many_distinct_providers_filled_the_cache()
+    {
+        for (int i = 0; i < 10_000; i++)
+        {
+            _ = UnifiedModelId.Create("p" + i, "x").ProviderId;
+        }
+
+        var id = UnifiedModelId.Parse("openrouter/meta-llama/llama-3.1-70b-instruct");
+
+        Assert.Equal(0, AllocatedBy(() => _ = id.ProviderId));
     }
 
     [Fact]
