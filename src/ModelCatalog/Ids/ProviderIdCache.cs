@@ -9,6 +9,7 @@ namespace ModelCatalog;
 internal static class ProviderIdCache
 {
     private const int Capacity = 4096;
+    private static int _count;
     private static readonly ConcurrentDictionary<string, string> Cache = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> Lookup =
         Cache.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -21,6 +22,15 @@ internal static class ProviderIdCache
         }
 
         string value = providerId.ToString();
-        return Cache.Count < Capacity ? Cache.GetOrAdd(value, value) : value;
+        if (Interlocked.Increment(ref _count) > Capacity)
+        {
+            // Full: that is churn from unusual input, since catalogs have tens of providers. Start again rather than stop
+            // sharing for good (which left the providers in real use allocating on every read once junk had filled the
+            // cache); the providers in use are cached again on their next read, and memory stays bounded.
+            Cache.Clear();
+            Interlocked.Exchange(ref _count, 1);
+        }
+
+        return Cache.GetOrAdd(value, value);
     }
 }

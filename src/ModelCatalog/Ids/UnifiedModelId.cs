@@ -204,7 +204,18 @@ public readonly struct UnifiedModelId :
     /// <param name="s">The text; <see langword="null"/> fails as <see cref="UnifiedModelIdError.Empty"/>.</param>
     /// <param name="result">The ID, or <c>default</c> on failure.</param>
     /// <returns><see langword="true"/> on success.</returns>
-    public static bool TryParse([NotNullWhen(true)] string? s, out UnifiedModelId result) => TryParse(s, out result, out _, out _);
+    public static bool TryParse([NotNullWhen(true)] string? s, out UnifiedModelId result)
+    {
+        // The hot path of a gateway: validate and keep the string, nothing else.
+        if (UnifiedModelIdParser.Validate(s.AsSpan(), out int separator, out _) == UnifiedModelIdError.None)
+        {
+            result = new UnifiedModelId(s!, separator);
+            return true;
+        }
+
+        result = default;
+        return false;
+    }
 
     /// <summary>Tries to parse a unified model ID and says why it failed. Never throws; allocates nothing.</summary>
     /// <param name="s">The text; <see langword="null"/> fails as <see cref="UnifiedModelIdError.Empty"/>.</param>

@@ -1,5 +1,9 @@
 using System.Buffers;
 using System.Globalization;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace ModelCatalog;
@@ -16,27 +20,17 @@ internal static class UnifiedModelIdParser
     private static readonly SearchValues<byte> ProviderBytes =
         SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_"u8);
 
-    // Printable ASCII without space: the common case for model names, checked in bulk by vectorised search.
-    private const char FirstPlainAscii = '!';
-    private const char LastPlainAscii = '~';
+    // Printable ASCII without space ('!'..'~'): the common case for model names, checked in bulk by vectorised search.
+    // SearchValues rather than the generic IndexOfAnyExceptInRange<T>: that one is JIT-compiled on first use and its
+    // unoptimised (tier-0) code boxes its bounds, 96 bytes a call until tiering catches up; SearchValues is precompiled.
+    private static readonly SearchValues<char> PlainAsciiChars = SearchValues.Create(PlainAscii());
 
+    private static readonly SearchValues<byte> PlainAsciiBytes = SearchValues.Create(Encoding.ASCII.GetBytes(PlainAscii()));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static UnifiedModelIdError Validate(ReadOnlySpan<char> input, out int separator, out int position)
     {
-        separator = -1;
-        if (input.IsEmpty)
-        {
-            position = 0;
-            return UnifiedModelIdError.Empty;
-        }
-
-        separator = input.IndexOf('/');
-        if (separator < 0)
-        {
-            position = input.Length;
-            return UnifiedModelIdError.MissingSeparator;
-        }
-
-        var error = ValidateProviderId(input[..separator], out position);
+        var error = SplitProvider(input, ProviderChars, '/', out separator, out position);
         if (error != UnifiedModelIdError.None)
         {
             return error;
@@ -49,21 +43,7 @@ internal static class UnifiedModelIdParser
 
     public static UnifiedModelIdError Validate(ReadOnlySpan<byte> input, out int separator, out int position)
     {
-        separator = -1;
-        if (input.IsEmpty)
-        {
-            position = 0;
-            return UnifiedModelIdError.Empty;
-        }
-
-        separator = input.IndexOf((byte)'/');
-        if (separator < 0)
-        {
-            position = input.Length;
-            return UnifiedModelIdError.MissingSeparator;
-        }
-
-        var error = ValidateProviderId(input[..separator], out position);
+        var error = SplitProvider(input, ProviderBytes, (byte)'/', out separator, out position);
         if (error != UnifiedModelIdError.None)
         {
             return error;
@@ -73,6 +53,130 @@ internal static class UnifiedModelIdParser
         position = error == UnifiedModelIdError.None ? 0 : position + separator + 1;
         return error;
     }
+
+    // Finds the separator and checks the provider ID in one scan: the first character outside the provider
+    // alphabet is either the separator (the common case) or an error. Only on that error path is the rest searched
+    // for a '/', because a missing separator is reported before a bad provider character ("gpt-4o" is missing a '/').
+    // Specialised per element type by the JIT, so text and UTF-8 share one definition of the rules.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static UnifiedModelIdError SplitProvider<T>(ReadOnlySpan<T> input, SearchValues<T> providerChars, T slash, out int separator, out int position)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        const int max = UnifiedModelId.MaxProviderIdLength;
+        separator = -1;
+        position = 0;
+        if (input.IsEmpty)
+        {
+            return UnifiedModelIdError.Empty;
+        }
+
+        // Text takes a vectorised path (checked against the same rules by the tests' reference parser); the JIT keeps
+        // one branch per instantiation.
+        int first = typeof(T) == typeof(char)
+            ? FirstNonProviderUtf16(MemoryMarshal.Cast<T, char>(input))
+            : FirstNonProviderChar(input, providerChars);
+        if (first >= 0 && input[first] == slash)
+        {
+            separator = first;
+            if (first == 0)
+            {
+                return UnifiedModelIdError.EmptyProvider;
+            }
+
+            if (first > max)
+            {
+                position = max;
+                return UnifiedModelIdError.ProviderTooLong;
+            }
+
+            return UnifiedModelIdError.None;
+        }
+
+        int slashAfter = first < 0 ? -1 : input[first..].IndexOf(slash);
+        if (slashAfter < 0)
+        {
+            position = input.Length;
+            return UnifiedModelIdError.MissingSeparator;
+        }
+
+        // The provider has a character outside the alphabet: whichever comes first, it or the length bound, is the error.
+        separator = first + slashAfter;
+        position = Math.Min(first, max);
+        return first < max ? UnifiedModelIdError.InvalidProviderCharacter : UnifiedModelIdError.ProviderTooLong;
+    }
+
+    // Provider IDs are short, and for a handful of characters a table lookup each beats the set-up of a vectorised
+    // search; past the 64-character bound (broken or hostile input) the vectorised search takes over.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int FirstNonProviderChar<T>(ReadOnlySpan<T> input, SearchValues<T> providerChars)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        ReadOnlySpan<byte> table = ProviderTable;
+        int limit = Math.Min(input.Length, UnifiedModelId.MaxProviderIdLength + 1);
+        for (int i = 0; i < limit; i++)
+        {
+            uint c = uint.CreateTruncating(input[i]);
+            if (c >= (uint)table.Length || table[(int)c] == 0)
+            {
+                return i;
+            }
+        }
+
+        int rest = input[limit..].IndexOfAnyExcept(providerChars);
+        return rest < 0 ? -1 : limit + rest;
+    }
+
+    // Eight characters at a time: [A-Za-z] as (c | 0x20) - 'a' <= 25 (unsigned, so anything below wraps around),
+    // [0-9] as c - '0' <= 9, and '_'. The first lane that is none of these is the separator or an error.
+    private static int FirstNonProviderUtf16(ReadOnlySpan<char> input)
+    {
+        int limit = Math.Min(input.Length, UnifiedModelId.MaxProviderIdLength + 1);
+        int i = 0;
+        if (Vector128.IsHardwareAccelerated)
+        {
+            var units = MemoryMarshal.Cast<char, ushort>(input);
+            var caseBit = Vector128.Create((ushort)0x20);
+            var lowerA = Vector128.Create((ushort)'a');
+            var letters = Vector128.Create((ushort)('z' - 'a'));
+            var zero = Vector128.Create((ushort)'0');
+            var digits = Vector128.Create((ushort)('9' - '0'));
+            var underscore = Vector128.Create((ushort)'_');
+            for (; i + Vector128<ushort>.Count <= limit; i += Vector128<ushort>.Count)
+            {
+                var c = Vector128.Create(units.Slice(i, Vector128<ushort>.Count));
+                var ok = Vector128.LessThanOrEqual((c | caseBit) - lowerA, letters)
+                    | Vector128.LessThanOrEqual(c - zero, digits)
+                    | Vector128.Equals(c, underscore);
+                uint bad = ~Vector128.ExtractMostSignificantBits(ok) & 0xFF;
+                if (bad != 0)
+                {
+                    return i + BitOperations.TrailingZeroCount(bad);
+                }
+            }
+        }
+
+        ReadOnlySpan<byte> table = ProviderTable;
+        for (; i < limit; i++)
+        {
+            uint c = input[i];
+            if (c >= (uint)table.Length || table[(int)c] == 0)
+            {
+                return i;
+            }
+        }
+
+        int rest = input[limit..].IndexOfAnyExcept(ProviderChars);
+        return rest < 0 ? -1 : limit + rest;
+    }
+
+    // 1 for the ASCII characters of a provider ID: [A-Za-z0-9_].
+    private static ReadOnlySpan<byte> ProviderTable =>
+    [
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+        0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1,
+        0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    ];
 
     public static UnifiedModelIdError ValidateProviderId(ReadOnlySpan<char> provider, out int position)
     {
@@ -120,11 +224,19 @@ internal static class UnifiedModelIdParser
             return UnifiedModelIdError.EmptyModelName;
         }
 
+        if (name.Length <= ShortName && IsPlainAscii(name))
+        {
+            position = 0;
+            return UnifiedModelIdError.None;
+        }
+
         int i = 0;
         while (true)
         {
-            int run = name[i..].IndexOfAnyExceptInRange(FirstPlainAscii, LastPlainAscii);
-            int end = run < 0 ? name.Length : i + run;
+            // Scanning stops one past the bound: a 1 MB name costs no more than a 257-character one.
+            var window = name[i..Math.Min(name.Length, max + 1)];
+            int run = window.IndexOfAnyExcept(PlainAsciiChars);
+            int end = i + (run < 0 ? window.Length : run);
             if (end > max)
             {
                 position = Math.Max(i, max);
@@ -181,15 +293,23 @@ internal static class UnifiedModelIdParser
             return UnifiedModelIdError.EmptyModelName;
         }
 
+        if (name.Length <= ShortName && IsPlainAscii(name))
+        {
+            position = 0;
+            return UnifiedModelIdError.None;
+        }
+
         int i = 0;       // bytes consumed
         int units = 0;   // UTF-16 code units consumed, so the length bound means the same as for text
         while (true)
         {
-            int run = name[i..].IndexOfAnyExceptInRange((byte)FirstPlainAscii, (byte)LastPlainAscii);
-            int end = run < 0 ? name.Length : i + run;
-            if (units + (end - i) > max)
+            int room = max - units;
+            var window = name[i..Math.Min(name.Length, i + room + 1)];
+            int run = window.IndexOfAnyExcept(PlainAsciiBytes);
+            int end = i + (run < 0 ? window.Length : run);
+            if (end - i > room)
             {
-                position = i + Math.Max(0, max - units);
+                position = i + room;
                 return UnifiedModelIdError.ModelNameTooLong;
             }
 
@@ -236,6 +356,33 @@ internal static class UnifiedModelIdParser
             }
         }
     }
+
+    // Up to this length a plain loop checks a model name faster than a vectorised search is set up; a name that is not
+    // all printable ASCII goes on to the full check, which finds and explains the first offending character.
+    private const int ShortName = 24;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsPlainAscii<T>(ReadOnlySpan<T> name)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        foreach (T c in name)
+        {
+            if (uint.CreateTruncating(c) - '!' > '~' - '!')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string PlainAscii() => string.Create('~' - '!' + 1, 0, static (chars, _) =>
+    {
+        for (int i = 0; i < chars.Length; i++)
+        {
+            chars[i] = (char)('!' + i);
+        }
+    });
 
     private static bool IsAllowed(Rune rune) => !Rune.IsControl(rune) && !Rune.IsWhiteSpace(rune);
 

@@ -46,7 +46,7 @@ public sealed class UnifiedModelIdJsonTests
             var back = JsonSerializer.Deserialize<Dictionary<UnifiedModelId, int>>(json);
 
             Assert.Equal(dictionary, back);
-        }, 1_000);
+        }, 2_000);
 
     [Fact]
     public void A_dictionary_key_is_written_as_the_plain_id()
