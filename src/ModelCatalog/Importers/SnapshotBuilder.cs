@@ -42,7 +42,9 @@ internal sealed class SnapshotBuilder
     {
         if (_keyById.TryGetValue(model.Id, out var first))
         {
-            Reject(upstreamKey, $"maps to '{model.Id}', which upstream key '{first}' already took (the first in file order is kept)");
+            Reject(upstreamKey, string.Equals(first, upstreamKey, StringComparison.Ordinal)
+                ? "the key appears more than once in the file (the first occurrence is kept)"
+                : $"maps to '{model.Id}', which upstream key '{first}' already took (the first in file order is kept)");
             return;
         }
 
