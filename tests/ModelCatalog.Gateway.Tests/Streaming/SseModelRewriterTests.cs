@@ -103,6 +103,18 @@ public class SseModelRewriterTests
         Assert.Equal(ExpectedOpenAI, Bodies.Text(received.ToArray()));
     }
 
+    [Fact]
+    public async Task Copying_a_stream_rewrites_the_whole_stream_and_leaves_both_open()
+    {
+        using var input = new MemoryStream(Bodies.Utf8(AnthropicStream));
+        using var output = new MemoryStream();
+
+        await new SseModelRewriter(UnifiedModelId.Parse("anthropic/claude-3-5-sonnet")).CopyAsync(input, output);
+
+        Assert.Equal(ExpectedAnthropic, Bodies.Text(output.ToArray()));
+        Assert.True(input.CanRead && output.CanWrite);
+    }
+
     private static byte[] RewriteInOneRead(string stream, string model)
     {
         var rewriter = new SseModelRewriter(UnifiedModelId.Parse(model));
