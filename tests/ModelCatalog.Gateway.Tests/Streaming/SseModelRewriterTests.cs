@@ -69,6 +69,22 @@ public class SseModelRewriterTests
         Assert.Equal(RewriteInOneRead(stream, model), output.WrittenSpan.ToArray());
     }
 
+    [Theory]
+    [InlineData("data:{\"model\":\"x\"}", "data:{\"model\":\"a/b\"}")]
+    [InlineData("data:   {\"model\":\"x\"}", "data:   {\"model\":\"a/b\"}")]
+    [InlineData("data: [DONE]", "data: [DONE]")]
+    [InlineData("data: {\"model\":", "data: {\"model\":")]
+    [InlineData("id: {\"model\":\"x\"}", "id: {\"model\":\"x\"}")]
+    public void Only_data_lines_holding_a_JSON_object_with_a_model_are_rewritten(string line, string expected)
+    {
+        var rewriter = new SseModelRewriter(UnifiedModelId.Parse("a/b"));
+        var output = new ArrayBufferWriter<byte>();
+
+        rewriter.Write(Bodies.Utf8(line + "\n"), output);
+
+        Assert.Equal(expected + "\n", Bodies.Text(output.WrittenSpan));
+    }
+
     [Fact]
     public void A_last_line_without_a_line_ending_is_written_on_complete()
     {
