@@ -1,4 +1,6 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace ModelCatalog.Gateway;
 
@@ -263,31 +265,10 @@ internal static class JsonModelScanner
         pos++;
         while (true)
         {
-            // Keys and short values end within a few bytes: look at those one by one before a vectorised search.
-            var scalarEnd = Math.Min(json.Length, pos + 16);
-            while (pos < scalarEnd && json[pos] >= 0x20 && json[pos] != (byte)'"' && json[pos] != (byte)'\\')
+            pos = IndexOfSpecial(json, pos);
+            if (pos >= json.Length)
             {
-                pos++;
-            }
-
-            if (pos == scalarEnd)
-            {
-                // Two fast vectorised searches (quote or backslash, then control characters before it) beat one
-                // search for 34 different bytes.
-                var rest = json[pos..];
-                var i = rest.IndexOfAny((byte)'"', (byte)'\\');
-                var control = (i < 0 ? rest : rest[..i]).IndexOfAnyInRange((byte)0, (byte)0x1F);
-                if (control >= 0)
-                {
-                    return ~(pos + control);
-                }
-
-                if (i < 0)
-                {
-                    return ~json.Length;
-                }
-
-                pos += i;
+                return ~json.Length;
             }
 
             var b = json[pos];
@@ -313,6 +294,36 @@ internal static class JsonModelScanner
                     return ~pos;
             }
         }
+    }
+
+    /// <summary>The offset of the first '"', '\\' or control character at or after <paramref name="pos"/>, or the length.</summary>
+    /// <remarks>16 bytes at a time: short keys end in the first block, long texts stream through without calls.</remarks>
+    private static int IndexOfSpecial(ReadOnlySpan<byte> json, int pos)
+    {
+        if (Vector128.IsHardwareAccelerated)
+        {
+            var quote = Vector128.Create((byte)'"');
+            var backslash = Vector128.Create((byte)'\\');
+            var space = Vector128.Create((byte)0x20);
+            while (pos + Vector128<byte>.Count <= json.Length)
+            {
+                var block = Vector128.Create(json.Slice(pos, Vector128<byte>.Count));
+                var mask = (Vector128.Equals(block, quote) | Vector128.Equals(block, backslash) | Vector128.LessThan(block, space)).ExtractMostSignificantBits();
+                if (mask != 0)
+                {
+                    return pos + BitOperations.TrailingZeroCount(mask);
+                }
+
+                pos += Vector128<byte>.Count;
+            }
+        }
+
+        while (pos < json.Length && json[pos] >= 0x20 && json[pos] != (byte)'"' && json[pos] != (byte)'\\')
+        {
+            pos++;
+        }
+
+        return pos;
     }
 
     private static int SkipLiteral(ReadOnlySpan<byte> json, int pos, ReadOnlySpan<byte> literal)

@@ -56,6 +56,23 @@ public class JsonModelScannerTests
         Assert.Equal(valid, JsonModelScanner.Scan(bytes, 64, allowMessageModel: false, out _, out _, out _) != ModelRewriteError.InvalidJson);
     }
 
+    [Fact]
+    public void A_control_character_anywhere_in_a_long_string_is_found_in_every_block_position()
+    {
+        for (var length = 0; length < 70; length++)
+        {
+            for (var at = 0; at < length; at++)
+            {
+                var text = new string('a', length).ToCharArray();
+                text[at] = '\t';
+                var json = Bodies.Utf8("{\"model\":\"a/b\",\"s\":\"" + new string(text) + "\"}");
+
+                Assert.Equal(ModelRewriteError.InvalidJson, JsonModelScanner.Scan(json, 64, allowMessageModel: false, out _, out _, out var position));
+                Assert.Equal(json.Length - 2 - length + at, position);
+            }
+        }
+    }
+
     private static bool ReaderAccepts(byte[] json)
     {
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 1_001 });
