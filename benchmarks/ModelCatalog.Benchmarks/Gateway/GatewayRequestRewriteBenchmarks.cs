@@ -11,7 +11,6 @@ namespace ModelCatalog.Benchmarks.Gateway;
 /// <see cref="JsonNode"/>, set <c>model</c>, serialise). Both write into a fresh buffer sized for the output.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
 public class GatewayRequestRewriteBenchmarks
 {
     private static readonly JsonEncodedText Upstream = RequestModelRewriter.EncodeModel("gpt-4o");

@@ -12,7 +12,6 @@ namespace ModelCatalog.Benchmarks.Gateway;
 /// rewriter beside the usual approach (split lines, parse each data line to <see cref="JsonNode"/>, set, serialise).
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
 public class GatewaySseRewriteBenchmarks
 {
     private const int ReadSize = 4096;

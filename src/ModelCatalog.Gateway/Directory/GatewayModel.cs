@@ -16,8 +16,10 @@ public sealed class GatewayModel
     private readonly string? _upstreamModelName;
     private readonly string? _displayName;
     private readonly string? _ownedBy;
-    private JsonEncodedText? _encodedUpstreamModelName;
-    private JsonEncodedText? _encodedId;
+    // Boxed so that the lazily computed value is published atomically to concurrent readers (a Nullable<struct>
+    // field could be read half written).
+    private object? _encodedUpstreamModelName;
+    private object? _encodedId;
 
     /// <summary>Creates a model with the given unified ID and every other property at its default.</summary>
     /// <param name="id">The unified model ID; must not be empty.</param>
@@ -69,10 +71,10 @@ public sealed class GatewayModel
     public bool IsListed => IsActive && IsVisible;
 
     /// <summary>The upstream name JSON-escaped once, for the request rewriter.</summary>
-    internal JsonEncodedText EncodedUpstreamModelName => _encodedUpstreamModelName ??= Encode(UpstreamModelName);
+    internal JsonEncodedText EncodedUpstreamModelName => (JsonEncodedText)(_encodedUpstreamModelName ??= Encode(UpstreamModelName));
 
     /// <summary>The unified ID JSON-escaped once, for the response rewriters.</summary>
-    internal JsonEncodedText EncodedId => _encodedId ??= Encode(Id.ToString());
+    internal JsonEncodedText EncodedId => (JsonEncodedText)(_encodedId ??= Encode(Id.ToString()));
 
     /// <summary>JSON-escapes a model name with the minimal escaping: quotes, backslashes and control characters only.</summary>
     internal static JsonEncodedText Encode(string value) => JsonEncodedText.Encode(value, JavaScriptEncoder.UnsafeRelaxedJsonEscaping);

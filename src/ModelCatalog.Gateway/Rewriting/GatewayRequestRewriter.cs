@@ -64,7 +64,14 @@ public sealed class GatewayRequestRewriter
                 return GatewayRequestRewriteResult.Rejected(ModelRewriteError.BodyTooLarge, _options.MaxBodyLength);
             }
 
-            if (read.IsCompleted || read.IsCanceled)
+            if (read.IsCanceled)
+            {
+                // CancelPendingRead: the body is incomplete, so it must not be judged.
+                body.AdvanceTo(buffer.Start);
+                throw new OperationCanceledException("Reading the request body was canceled.");
+            }
+
+            if (read.IsCompleted)
             {
                 try
                 {

@@ -8,7 +8,7 @@ namespace ModelCatalog.Gateway;
 /// and copies every other byte unchanged (white space, member order, unknown members, number spellings, escapes).
 /// </summary>
 /// <remarks>
-/// <para>The body is read once with <see cref="Utf8JsonReader"/>, without building a DOM. It is rejected, never
+/// <para>The body is read once by an allocation-free validating scanner that accepts what <see cref="Utf8JsonReader"/> accepts, without building a DOM. It is rejected, never
 /// guessed, when it is not well-formed UTF-8 or JSON, is not an object, nests deeper than
 /// <see cref="ModelRewriteOptions.MaxDepth"/>, has no top-level <c>model</c>, has a <c>model</c> that is not a
 /// string, or has two top-level members that unescape to <c>model</c> (another parser could read either one).

@@ -140,7 +140,7 @@ public sealed class SseModelRewriter
         {
             var prefix = DataField.Length + (line.Length > DataField.Length && line[DataField.Length] == (byte)' ' ? 1 : 0);
             var payload = line[prefix..];
-            if (!payload.IsEmpty && payload[0] == (byte)'{' && ModelLocator.LocateResponse(payload, out var location))
+            if (payload.TrimStart((byte)' ').StartsWith((byte)'{') && ModelLocator.LocateResponse(payload, out var location))
             {
                 output.Write(line[..prefix]);
                 ModelBodyWriter.Write(payload, location, _model, output);

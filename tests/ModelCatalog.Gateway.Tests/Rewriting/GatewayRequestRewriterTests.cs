@@ -50,6 +50,18 @@ public class GatewayRequestRewriterTests
     }
 
     [Fact]
+    public async Task A_canceled_read_is_not_judged_as_a_truncated_body()
+    {
+        var pipe = new Pipe();
+        await pipe.Writer.WriteAsync(Bodies.Utf8("""{"model":"""));
+        var rewrite = _rewriter.RewriteAsync(pipe.Reader, new ArrayBufferWriter<byte>());
+
+        pipe.Reader.CancelPendingRead();
+
+        await Assert.ThrowsAsync<OperationCanceledException>(async () => await rewrite);
+    }
+
+    [Fact]
     public async Task A_body_over_the_limit_is_refused_with_413()
     {
         var rewriter = new GatewayRequestRewriter(new ModelResolver(SampleModels.Directory()), new ModelRewriteOptions { MaxBodyLength = 10 });

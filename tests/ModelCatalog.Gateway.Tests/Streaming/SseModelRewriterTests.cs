@@ -69,6 +69,22 @@ public class SseModelRewriterTests
         Assert.Equal(RewriteInOneRead(stream, model), output.WrittenSpan.ToArray());
     }
 
+    [Theory]
+    [InlineData("data:{\"model\":\"x\"}", "data:{\"model\":\"a/b\"}")]
+    [InlineData("data:   {\"model\":\"x\"}", "data:   {\"model\":\"a/b\"}")]
+    [InlineData("data: [DONE]", "data: [DONE]")]
+    [InlineData("data: {\"model\":", "data: {\"model\":")]
+    [InlineData("id: {\"model\":\"x\"}", "id: {\"model\":\"x\"}")]
+    public void Only_data_lines_holding_a_JSON_object_with_a_model_are_rewritten(string line, string expected)
+    {
+        var rewriter = new SseModelRewriter(UnifiedModelId.Parse("a/b"));
+        var output = new ArrayBufferWriter<byte>();
+
+        rewriter.Write(Bodies.Utf8(line + "\n"), output);
+
+        Assert.Equal(expected + "\n", Bodies.Text(output.WrittenSpan));
+    }
+
     [Fact]
     public void A_last_line_without_a_line_ending_is_written_on_complete()
     {
@@ -101,6 +117,18 @@ public class SseModelRewriterTests
         await output.Reader.CopyToAsync(received);
 
         Assert.Equal(ExpectedOpenAI, Bodies.Text(received.ToArray()));
+    }
+
+    [Fact]
+    public async Task Copying_a_stream_rewrites_the_whole_stream_and_leaves_both_open()
+    {
+        using var input = new MemoryStream(Bodies.Utf8(AnthropicStream));
+        using var output = new MemoryStream();
+
+        await new SseModelRewriter(UnifiedModelId.Parse("anthropic/claude-3-5-sonnet")).CopyAsync(input, output);
+
+        Assert.Equal(ExpectedAnthropic, Bodies.Text(output.ToArray()));
+        Assert.True(input.CanRead && output.CanWrite);
     }
 
     private static byte[] RewriteInOneRead(string stream, string model)
