@@ -18,7 +18,7 @@ public class InMemorySyncBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _snapshot = BenchmarkData.LiteLlm20260303();
+        _snapshot = ModelCatalog.Benchmarks.EntityFrameworkCore.SnapshotFile.ReadAsync().GetAwaiter().GetResult();
         _synced = new InMemoryModelStore<CatalogModel>();
         new ModelSynchronizer<CatalogModel>(_synced).SyncAsync(_snapshot).AsTask().GetAwaiter().GetResult();
     }

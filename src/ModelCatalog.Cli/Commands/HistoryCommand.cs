@@ -7,30 +7,23 @@ using ModelCatalog.Storage;
 namespace ModelCatalog.Cli.Commands;
 
 /// <summary><c>modelcatalog history &lt;id&gt;</c>: what syncs and admins did to a model, oldest first.</summary>
-internal sealed class HistoryCommand : ICliCommand
+internal sealed class HistoryCommand : ModelIdCommand
 {
-    private readonly StoreOptions _store = new();
-    private readonly Argument<UnifiedModelId> _id = IdArgument.Create();
-
     public HistoryCommand()
+        : base("history", "Show a model's change history.")
     {
-        Command = new Command("history", "Show a model's change history.");
-        Command.Arguments.Add(_id);
-        _store.AddTo(Command);
     }
 
-    public Command Command { get; }
-
-    public async Task<int> RunAsync(ParseResult parse, CliConsole console, CancellationToken cancellationToken)
+    public override async Task<int> RunAsync(ParseResult parse, CliConsole console, CancellationToken cancellationToken)
     {
-        var id = parse.GetValue(_id);
-        var (ok, history) = await _store.ReadAsync(parse, console, store => store.GetHistoryAsync(id, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var id = parse.GetValue(Id);
+        var (ok, history) = await Store.ReadAsync(parse, console, store => store.GetHistoryAsync(id, cancellationToken), cancellationToken).ConfigureAwait(false);
         if (!ok)
         {
             return ExitCodes.Failure;
         }
 
-        if (parse.GetValue(_store.Json))
+        if (parse.GetValue(Store.Json))
         {
             JsonOutput.Write(console.Out, writer => WriteJson(writer, history));
             return ExitCodes.Ok;

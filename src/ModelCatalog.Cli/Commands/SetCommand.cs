@@ -5,24 +5,20 @@ using ModelCatalog.Storage;
 namespace ModelCatalog.Cli.Commands;
 
 /// <summary><c>modelcatalog set &lt;id&gt; ...</c>: an administrator's local edit, recorded in history.</summary>
-internal sealed class SetCommand : ICliCommand
+internal sealed class SetCommand : ModelIdCommand
 {
-    private readonly StoreOptions _store = new();
-    private readonly Argument<UnifiedModelId> _id = IdArgument.Create();
     private readonly Option<bool?> _active = new("--active") { Description = "true or false." };
     private readonly Option<bool?> _visible = new("--visible") { Description = "true or false." };
     private readonly Option<bool?> _beta = new("--beta") { Description = "true or false." };
     private readonly Option<string> _displayName = new("--display-name") { Description = "A custom display name; Smart syncs keep it from now on." };
 
     public SetCommand()
+        : base("set", "Edit a model's local fields (and its display name); recorded in history as a local edit.")
     {
-        Command = new Command("set", "Edit a model's local fields (and its display name); recorded in history as a local edit.");
-        Command.Arguments.Add(_id);
         Command.Options.Add(_active);
         Command.Options.Add(_visible);
         Command.Options.Add(_beta);
         Command.Options.Add(_displayName);
-        _store.AddTo(Command);
         Command.Validators.Add(result =>
         {
             if (result.GetResult(_active) is null && result.GetResult(_visible) is null && result.GetResult(_beta) is null && result.GetResult(_displayName) is null)
@@ -37,11 +33,9 @@ internal sealed class SetCommand : ICliCommand
         });
     }
 
-    public Command Command { get; }
-
-    public async Task<int> RunAsync(ParseResult parse, CliConsole console, CancellationToken cancellationToken)
+    public override async Task<int> RunAsync(ParseResult parse, CliConsole console, CancellationToken cancellationToken)
     {
-        var id = parse.GetValue(_id);
+        var id = parse.GetValue(Id);
         bool? active = parse.GetValue(_active), visible = parse.GetValue(_visible), beta = parse.GetValue(_beta);
         string? displayName = parse.GetValue(_displayName);
         void Apply(CatalogModel m)
@@ -52,7 +46,7 @@ internal sealed class SetCommand : ICliCommand
             m.DisplayName = displayName ?? m.DisplayName;
         }
 
-        var (ok, result) = await _store.ReadAsync(parse, console, store => EditAsync(store, id, Apply, cancellationToken), cancellationToken, " Nothing was written.").ConfigureAwait(false);
+        var (ok, result) = await Store.ReadAsync(parse, console, store => EditAsync(store, id, Apply, cancellationToken), cancellationToken, " Nothing was written.").ConfigureAwait(false);
         if (!ok)
         {
             return ExitCodes.Failure;

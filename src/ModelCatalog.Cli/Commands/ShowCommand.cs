@@ -6,24 +6,17 @@ using ModelCatalog.Storage;
 namespace ModelCatalog.Cli.Commands;
 
 /// <summary><c>modelcatalog show &lt;id&gt;</c>: one model with its sync state.</summary>
-internal sealed class ShowCommand : ICliCommand
+internal sealed class ShowCommand : ModelIdCommand
 {
-    private readonly StoreOptions _store = new();
-    private readonly Argument<UnifiedModelId> _id = IdArgument.Create();
-
     public ShowCommand()
+        : base("show", "Show one model and its sync state.")
     {
-        Command = new Command("show", "Show one model and its sync state.");
-        Command.Arguments.Add(_id);
-        _store.AddTo(Command);
     }
 
-    public Command Command { get; }
-
-    public async Task<int> RunAsync(ParseResult parse, CliConsole console, CancellationToken cancellationToken)
+    public override async Task<int> RunAsync(ParseResult parse, CliConsole console, CancellationToken cancellationToken)
     {
-        var id = parse.GetValue(_id);
-        var (ok, stored) = await _store.ReadAsync(parse, console, store => store.FindAsync(id, cancellationToken), cancellationToken).ConfigureAwait(false);
+        var id = parse.GetValue(Id);
+        var (ok, stored) = await Store.ReadAsync(parse, console, store => store.FindAsync(id, cancellationToken), cancellationToken).ConfigureAwait(false);
         if (!ok)
         {
             return ExitCodes.Failure;
@@ -35,7 +28,7 @@ internal sealed class ShowCommand : ICliCommand
             return ExitCodes.Failure;
         }
 
-        if (parse.GetValue(_store.Json))
+        if (parse.GetValue(Store.Json))
         {
             JsonOutput.Write(console.Out, writer => ModelJson.Write(writer, stored));
             return ExitCodes.Ok;
