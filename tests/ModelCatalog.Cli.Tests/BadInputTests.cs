@@ -143,6 +143,7 @@ public sealed class BadInputTests : IDisposable
     [InlineData("set openai/gpt-4o", "at least one of")]
     [InlineData("frobnicate", "frobnicate")]
     [InlineData("list --db a.db --postgres Host=x", "cannot be used together")]
+    [InlineData("sync samples/catalog.v1.json --missing delete --max-removal-share NaN", "between 0 and 1")]
     public async Task Usage_errors_exit_with_2_and_say_what_is_wrong(string commandLine, string expected)
     {
         var (exit, _, error) = await _cli.RunWithoutDbAsync(commandLine.Split(' '));

@@ -55,5 +55,10 @@ internal sealed class StoreOptions
             console.Error($"error: {exception.Message}{failureSuffix}");
             return (false, default!);
         }
+        catch (ModelStoreConflictException exception)
+        {
+            console.Error($"error: the model kept changing under the edit: {exception.Message}{failureSuffix}");
+            return (false, default!);
+        }
     }
 }

@@ -19,6 +19,7 @@ internal sealed class SyncCommand : ICliCommand
     private readonly Option<bool> _updateOfficial = new("--update-official") { Description = "The default: update official fields, keep local ones and customised display names (Smart)." };
     private readonly Option<bool> _force = new("--force") { Description = "Overwrite every field, local ones included (Force)." };
     private readonly Option<bool> _dryRun = new("--dry-run") { Description = "Report what would change; write nothing." };
+    private readonly Option<bool> _takeOver = new("--take-over") { Description = "Take over models another source synced (by default they are left to it)." };
     private readonly Option<string> _source = new("--source") { Description = "The source name (default: the file's own, else the format's name)." };
     private readonly Option<string> _sourceVersion = new("--source-version") { Description = "The source version (default: the file's own, else the file name)." };
     private readonly Option<string> _missing = new("--missing") { Description = "What to do with models the source no longer lists: keep (default, marked), deactivate or delete." };
@@ -29,7 +30,7 @@ internal sealed class SyncCommand : ICliCommand
     {
         Command = new Command("sync", "Sync a catalog file into the catalog database.");
         Command.Arguments.Add(_file);
-        foreach (var option in new Option[] { _format, _skipExisting, _updateOfficial, _force, _dryRun, _source, _sourceVersion, _missing, _maxRemovalShare, _maxFileSize })
+        foreach (var option in new Option[] { _format, _skipExisting, _updateOfficial, _force, _dryRun, _takeOver, _source, _sourceVersion, _missing, _maxRemovalShare, _maxFileSize })
         {
             Command.Options.Add(option);
         }
@@ -53,7 +54,7 @@ internal sealed class SyncCommand : ICliCommand
                 result.AddError($"Unknown --missing policy '{missing}': use keep, deactivate or delete.");
             }
 
-            if (result.GetValue(_maxRemovalShare) is < 0 or > 1)
+            if (result.GetValue(_maxRemovalShare) is { } share && (double.IsNaN(share) || share is < 0 or > 1))
             {
                 result.AddError("--max-removal-share must be between 0 and 1.");
             }
@@ -77,6 +78,7 @@ internal sealed class SyncCommand : ICliCommand
             DryRun = parse.GetValue(_dryRun),
             MissingModels = ParseMissing(parse.GetValue(_missing) ?? "keep")!.Value,
             MaxRemovalShare = parse.GetValue(_maxRemovalShare) ?? 0.2,
+            TakeOverFromOtherSources = parse.GetValue(_takeOver),
         };
 
         if (!file.Exists)
@@ -104,7 +106,7 @@ internal sealed class SyncCommand : ICliCommand
             console.Error($"error: {file.Name}: {exception.Message} Nothing was written.");
             return ExitCodes.Failure;
         }
-        catch (IOException exception)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             console.Error($"error: cannot read '{file.FullName}': {exception.Message} Nothing was written.");
             return ExitCodes.Failure;
@@ -122,6 +124,11 @@ internal sealed class SyncCommand : ICliCommand
         catch (CatalogStoreException exception)
         {
             console.Error($"error: {exception.Message} Nothing was written.");
+            return ExitCodes.Failure;
+        }
+        catch (ModelStoreConflictException exception)
+        {
+            console.Error($"error: the catalog kept changing under the sync (other writers won {ModelSynchronizer<CatalogModel>.MaxAttempts} times in a row): {exception.Message} Nothing was written.");
             return ExitCodes.Failure;
         }
 
@@ -156,10 +163,13 @@ internal sealed class SyncCommand : ICliCommand
 
     private static void WriteText(TextWriter output, SyncReport report, StoreLocation location)
     {
+        string owned = report.OwnedByOtherSource > 0
+            ? string.Create(CultureInfo.InvariantCulture, $", {report.OwnedByOtherSource} left to the source that owns them (--take-over to take them)")
+            : string.Empty;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{(report.DryRun ? "Dry run of " : string.Empty)}{report.SourceName} {report.SourceVersion} into {location.Describe()} ({report.Mode}): " +
             $"{report.Created} created, {report.Updated} updated, {report.Unchanged} unchanged, {report.Skipped} skipped, {report.Rejected} rejected, " +
-            $"{report.MissingUpstream} missing upstream, {report.Removed} removed."));
+            $"{report.MissingUpstream} missing upstream, {report.Removed} removed{owned}."));
         var changed = report.Models.Where(m => m.Outcome is not (ModelSyncOutcome.Unchanged or ModelSyncOutcome.Skipped)
             || m.Changes.Any(c => c.Decision != FieldDecision.KeptLocal)).ToList();
         if (changed.Count > 0)
@@ -220,6 +230,7 @@ internal sealed class SyncCommand : ICliCommand
         writer.WriteNumber("missing_upstream", report.MissingUpstream);
         writer.WriteNumber("removed", report.Removed);
         writer.WriteNumber("deactivated", report.Deactivated);
+        writer.WriteNumber("owned_by_other_source", report.OwnedByOtherSource);
         writer.WriteNumber("writes", report.Writes);
         if (report.RemovalRefusedReason is { } refused)
         {

@@ -37,7 +37,13 @@ public sealed class DefaultModelCatalog<TModel> : IModelCatalog<TModel>, IDispos
     {
         ArgumentNullException.ThrowIfNull(store);
         Store = store;
-        _sources = sources ?? [];
+        _sources = sources?.ToArray() ?? [];
+        var duplicate = _sources.GroupBy(s => s.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new InvalidOperationException($"Two model sources are named '{duplicate.Key}': every source needs its own name, because models belong to the source that synced them.");
+        }
+
         _options = options ?? Options.Create(new ModelCatalogOptions());
         _time = timeProvider ?? TimeProvider.System;
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("ModelCatalog.Sync");
@@ -79,15 +85,25 @@ public sealed class DefaultModelCatalog<TModel> : IModelCatalog<TModel>, IDispos
     }
 
     /// <inheritdoc/>
+    /// <exception cref="AggregateException">One or more sources failed; every other source was still synced.</exception>
     public async ValueTask<IReadOnlyList<SyncReport>> SyncAllAsync(SyncOptions? options = null, CancellationToken cancellationToken = default)
     {
         var reports = new List<SyncReport>();
+        List<Exception>? failures = null;
         foreach (var source in _sources)
         {
-            reports.Add(await SyncAsync(source, options, cancellationToken).ConfigureAwait(false));
+            try
+            {
+                reports.Add(await SyncAsync(source, options, cancellationToken).ConfigureAwait(false));
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // One source being down must not keep the others stale.
+                (failures ??= []).Add(new InvalidOperationException($"Sync of source '{source.Name}' failed: {exception.Message}", exception));
+            }
         }
 
-        return reports;
+        return failures is null ? reports : throw new AggregateException("One or more model sources failed to sync.", failures);
     }
 
     /// <inheritdoc/>

@@ -40,7 +40,7 @@ public interface IModelCatalog<TModel>
     /// <returns>The report.</returns>
     ValueTask<SyncReport> SyncAsync(IModelSource<TModel> source, SyncOptions? options = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Syncs every registered source, one after the other.</summary>
+    /// <summary>Syncs every registered source, one after the other; a failing source does not stop the others.</summary>
     /// <param name="options">Mode, dry run, removal policy; the configured defaults when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the runs.</param>
     /// <returns>One report per source.</returns>

@@ -46,7 +46,9 @@ public sealed class ModelCatalogBuilder<TModel>
     public ModelCatalogBuilder<TModel> AddSource(IModelSource<TModel> source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        Services.TryAddEnumerable(ServiceDescriptor.Singleton(source));
+        // Not TryAddEnumerable: two instances of one source class (two files, say) are two sources.
+        // Duplicate names are refused when the catalog is built.
+        Services.AddSingleton(source);
         return this;
     }
 

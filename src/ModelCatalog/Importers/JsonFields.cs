@@ -116,7 +116,24 @@ internal static class JsonFields
         return true;
     }
 
-    public static decimal? PerMillion(decimal? perToken) => perToken * 1_000_000m;
+    // A price per million tokens from a price per token; a value too large for decimal rejects the entry.
+    public static bool TryPerMillion(decimal? perToken, string name, out decimal? perMillion, ref string? error)
+    {
+        perMillion = null;
+        if (perToken is not { } value)
+        {
+            return true;
+        }
+
+        if (Math.Abs(value) > decimal.MaxValue / 1_000_000m)
+        {
+            error ??= $"field '{name}' is {value.ToString(CultureInfo.InvariantCulture)}, too large for a price";
+            return false;
+        }
+
+        perMillion = value * 1_000_000m;
+        return true;
+    }
 
     public static string Describe(JsonElement element) => element.ValueKind switch
     {

@@ -45,6 +45,10 @@ internal static class LiteLlmCatalogReader
                 & JsonFields.TryInt(record, "max_input_tokens", out var maxInput, ref error)
                 & JsonFields.TryInt(record, "max_tokens", out var maxTokens, ref error)
                 & JsonFields.TryInt(record, "max_output_tokens", out var maxOutput, ref error);
+            decimal? inputPerMillion = null, outputPerMillion = null;
+            ok = ok
+                && JsonFields.TryPerMillion(input, "input_cost_per_token", out inputPerMillion, ref error)
+                && JsonFields.TryPerMillion(output, "output_cost_per_token", out outputPerMillion, ref error);
             if (!ok)
             {
                 builder.Reject(key, error!);
@@ -87,8 +91,8 @@ internal static class LiteLlmCatalogReader
                 Config = record.Clone(),
                 Provider = provider,
                 ModelType = mode,
-                InputCostPerMillionTokens = JsonFields.PerMillion(input),
-                OutputCostPerMillionTokens = JsonFields.PerMillion(output),
+                InputCostPerMillionTokens = inputPerMillion,
+                OutputCostPerMillionTokens = outputPerMillion,
                 ContextWindow = maxInput ?? maxTokens,
                 MaxOutputTokens = maxOutput,
             });

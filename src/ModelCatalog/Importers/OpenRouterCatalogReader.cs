@@ -54,6 +54,12 @@ internal static class OpenRouterCatalogReader
                 ok &= JsonFields.TryInt(topProvider, "max_completion_tokens", out maxOutput, ref error);
             }
 
+            prompt = prompt < 0 ? null : prompt;
+            completion = completion < 0 ? null : completion;
+            decimal? promptPerMillion = null, completionPerMillion = null;
+            ok = ok
+                && JsonFields.TryPerMillion(prompt, "pricing.prompt", out promptPerMillion, ref error)
+                && JsonFields.TryPerMillion(completion, "pricing.completion", out completionPerMillion, ref error);
             if (!ok || string.IsNullOrEmpty(key))
             {
                 builder.Reject(key, error ?? "the entry has no 'id'");
@@ -65,8 +71,6 @@ internal static class OpenRouterCatalogReader
                 continue;
             }
 
-            prompt = prompt < 0 ? null : prompt;
-            completion = completion < 0 ? null : completion;
             string? modality = record.TryGetProperty("architecture", out var architecture) && architecture.ValueKind == JsonValueKind.Object
                 && architecture.TryGetProperty("modality", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
             builder.Add(key, new CatalogModel
@@ -79,8 +83,8 @@ internal static class OpenRouterCatalogReader
                 Config = record.Clone(),
                 Provider = ProviderId,
                 ModelType = modality,
-                InputCostPerMillionTokens = JsonFields.PerMillion(prompt),
-                OutputCostPerMillionTokens = JsonFields.PerMillion(completion),
+                InputCostPerMillionTokens = promptPerMillion,
+                OutputCostPerMillionTokens = completionPerMillion,
                 ContextWindow = context,
                 MaxOutputTokens = maxOutput,
             });

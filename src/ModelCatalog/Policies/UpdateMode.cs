@@ -9,7 +9,10 @@ public enum UpdateMode
     /// </summary>
     Smart = 0,
 
-    /// <summary>Existing models are left untouched (the original tool's <c>--skip-existing</c>).</summary>
+    /// <summary>
+    /// Existing models are left untouched (the original tool's <c>--skip-existing</c>), missing-upstream marks
+    /// included: a Skip run neither marks nor removes models its source no longer lists.
+    /// </summary>
     Skip = 1,
 
     /// <summary>Every field takes the official value, overwriting local and customised values (<c>--force</c>).</summary>

@@ -23,4 +23,9 @@ public enum ModelSyncOutcome
 
     /// <summary>No longer in the source; deleted.</summary>
     Removed = 6,
+
+    /// <summary>
+    /// Left untouched: another source owns the model (set <see cref="SyncOptions.TakeOverFromOtherSources"/> to take it over).
+    /// </summary>
+    OwnedByOtherSource = 7,
 }

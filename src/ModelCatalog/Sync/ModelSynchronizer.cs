@@ -69,7 +69,7 @@ public sealed class ModelSynchronizer<TModel>
         for (int attempt = 1; ; attempt++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var plan = await DecideAsync(snapshot, accepted, options, cancellationToken).ConfigureAwait(false);
+            var plan = await DecideAsync(snapshot, accepted, rejections.Count, options, cancellationToken).ConfigureAwait(false);
             var report = plan.Report with { Rejections = rejections, Attempts = attempt };
             if (options.DryRun || plan.Batch.IsEmpty)
             {
@@ -128,6 +128,7 @@ public sealed class ModelSynchronizer<TModel>
     private async ValueTask<SyncPlan> DecideAsync(
         ModelSnapshot<TModel> snapshot,
         List<(UnifiedModelId Id, TModel Model)> accepted,
+        int rejected,
         SyncOptions options,
         CancellationToken cancellationToken)
     {
@@ -183,6 +184,16 @@ public sealed class ModelSynchronizer<TModel>
                 continue;
             }
 
+            // A model another source owns is left to that source unless this run takes it over: two sources
+            // listing one ID would otherwise swap it back and forth, and one could delete what the other still lists.
+            if (stored.SyncState.SourceName is { } owner
+                && !string.Equals(owner, snapshot.SourceName, StringComparison.Ordinal)
+                && !options.TakeOverFromOtherSources)
+            {
+                results.Add(new ModelSyncResult(id, ModelSyncOutcome.OwnedByOtherSource, []));
+                continue;
+            }
+
             // Stores hand out copies, so merging into the one we read cannot leak into the store.
             var target = stored.Model;
             var merge = Merger.Merge(target, official, stored.SyncState.Baseline, options.Mode);
@@ -200,16 +211,12 @@ public sealed class ModelSynchronizer<TModel>
             batch.Add(ModelWrite.Update(stored, id, target, newState));
             batch.Add(new ModelHistoryEntry(id, now, ModelChangeKind.Synced, snapshot.SourceName, snapshot.Version, ToHistory(merge.Changes)));
             writes++;
-            if (merge.ModelChanged && _logger.IsEnabled(LogLevel.Information))
-            {
-                SyncLog.ModelUpdated(_logger, id, snapshot.SourceName, DescribeWrites(merge.Changes));
-            }
         }
 
         string? refused = null;
         if (options.Mode != UpdateMode.Skip)
         {
-            (writes, refused) = DecideMissing(snapshot, ids, owned, options, now, batch, results, writes);
+            (writes, refused) = DecideMissing(snapshot, ids, owned, options, now, batch, results, writes, rejected);
         }
 
         results.Sort(static (a, b) => a.Id.CompareTo(b.Id));
@@ -256,7 +263,8 @@ public sealed class ModelSynchronizer<TModel>
         DateTimeOffset now,
         ModelBatch<TModel> batch,
         List<ModelSyncResult> results,
-        int writes)
+        int writes,
+        int rejected)
     {
         int owned = ownedModels.Count;
         var missing = new List<StoredModel<TModel>>();
@@ -272,13 +280,22 @@ public sealed class ModelSynchronizer<TModel>
         string? refused = null;
         if (policy != MissingModelPolicy.Keep && missing.Count > 0)
         {
-            if (snapshot.Models.Count == 0)
+            // Only what this run would change counts against the share: models an earlier run already deactivated
+            // (or marked, for Deactivate) are not removed again.
+            int removing = policy == MissingModelPolicy.Delete
+                ? missing.Count
+                : missing.Count(m => m.Model is IModelAvailability { IsActive: true });
+            if (listed.Count == 0)
             {
-                refused = "the snapshot is empty, so no model is removed or deactivated (an upstream outage must not wipe the catalog)";
+                refused = "the snapshot is empty or has no valid model, so none is removed or deactivated (an upstream outage must not wipe the catalog)";
             }
-            else if (missing.Count > options.MaxRemovalShare * owned)
+            else if (rejected > 0)
             {
-                refused = $"{missing.Count} of the source's {owned} models are missing upstream, more than the allowed share of {options.MaxRemovalShare:P0}; none was removed or deactivated";
+                refused = $"{rejected} entries of the snapshot were rejected, and a model they stand for would look missing; none was removed or deactivated";
+            }
+            else if (removing > options.MaxRemovalShare * owned)
+            {
+                refused = $"{removing} of the source's {owned} models would be removed or deactivated, more than the allowed share of {options.MaxRemovalShare:P0}; none was";
             }
             else if (policy == MissingModelPolicy.Deactivate && !typeof(IModelAvailability).IsAssignableFrom(typeof(TModel)))
             {
@@ -347,6 +364,18 @@ public sealed class ModelSynchronizer<TModel>
         activity?.SetTag("modelcatalog.created", report.Created);
         activity?.SetTag("modelcatalog.updated", report.Updated);
         activity?.SetTag("modelcatalog.rejected", report.Rejected);
+        if (!dryRun && _logger.IsEnabled(LogLevel.Information))
+        {
+            // Logged once the batch is durable: never for dry runs, never twice for a retried attempt.
+            foreach (var model in report.Models)
+            {
+                if (model.Outcome == ModelSyncOutcome.Updated)
+                {
+                    SyncLog.ModelUpdated(_logger, model.Id, source, DescribeWrites(model.Changes));
+                }
+            }
+        }
+
         SyncLog.Completed(
             _logger, report.SourceName, report.SourceVersion, report.Mode, dryRun ? ", dry run" : string.Empty,
             report.Created, report.Updated, report.Unchanged, report.Skipped, report.Rejected, report.MissingUpstream, report.Removed);

@@ -17,4 +17,12 @@ public sealed record SyncOptions
     /// more removes nothing and says so. 0.2 by default. An empty snapshot never removes anything.
     /// </summary>
     public double MaxRemovalShare { get; init; } = 0.2;
+
+    /// <summary>
+    /// Take over models another source owns when this snapshot lists them. Off by default: such models are left to
+    /// their source and reported as <see cref="ModelSyncOutcome.OwnedByOtherSource"/>, so two sources listing one ID
+    /// neither swap it back and forth nor delete what the other still lists. Models no source owns (created locally,
+    /// or rows that predate the library) are always adopted.
+    /// </summary>
+    public bool TakeOverFromOtherSources { get; init; }
 }

@@ -42,6 +42,9 @@ public sealed record SyncReport
     /// <summary>Existing models left untouched by Skip mode.</summary>
     public int Skipped => Count(ModelSyncOutcome.Skipped);
 
+    /// <summary>Models left to the other source that owns them.</summary>
+    public int OwnedByOtherSource => Count(ModelSyncOutcome.OwnedByOtherSource);
+
     /// <summary>Entries rejected.</summary>
     public int Rejected => Rejections.Count;
 
