@@ -12,7 +12,9 @@ public sealed class ProcessTests : IDisposable
 
     private async Task<(int Exit, string Out, string Error)> RunProcessAsync(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        // The same dotnet host that runs the tests, when the test platform says which one it is.
+        string host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path ? path : "dotnet";
+        var start = new ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ModelCatalog.Cli.dll"));
         foreach (var arg in args)
         {
@@ -22,7 +24,8 @@ public sealed class ProcessTests : IDisposable
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2)); // a bound so a hung tool fails the test, not CI
+        await process.WaitForExitAsync(timeout.Token);
         return (process.ExitCode, await output, await error);
     }
 

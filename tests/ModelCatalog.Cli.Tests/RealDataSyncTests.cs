@@ -50,11 +50,16 @@ public sealed class RealDataSyncTests : IDisposable
     }
 
     [Fact]
-    public async Task The_exit_code_says_when_entries_were_rejected()
+    public async Task The_exit_code_is_3_when_entries_were_rejected_and_0_when_none_were()
     {
-        var (exit, output, _) = await _cli.RunAsync("sync", SharedData.Path("litellm", "model_prices_2026-03-03.json"), "--format", "litellm");
+        var (rejectedExit, rejectedOutput, _) = await _cli.RunAsync("sync", SharedData.Path("litellm", "model_prices_2026-03-03.json"), "--format", "litellm");
+        var (cleanExit, _, _) = await _cli.RunAsync("sync", CliRun.Sample("catalog.v1.json"));
 
-        Assert.Equal(output.Contains("Rejected:", StringComparison.Ordinal) ? 3 : 0, exit);
+        // 2026-03-03 has keys that map onto an ID another key already took: those entries are rejected and listed.
+        Assert.Equal(3, rejectedExit);
+        Assert.Contains("Rejected:", rejectedOutput, StringComparison.Ordinal);
+        Assert.Contains("which upstream key", rejectedOutput, StringComparison.Ordinal);
+        Assert.Equal(0, cleanExit);
     }
 
     private static int Count(JsonElement report, string name) => report.GetProperty(name).GetInt32();

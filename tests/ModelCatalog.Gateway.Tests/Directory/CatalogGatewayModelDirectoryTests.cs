@@ -1,14 +1,18 @@
 using ModelCatalog.Gateway;
 using ModelCatalog.Storage;
 using ModelCatalog.Sync;
+using ModelCatalog.Testing;
 
 namespace ModelCatalog.Gateway.Tests.Directory;
 
 public sealed class CatalogGatewayModelDirectoryTests
 {
-    private static async Task<(DefaultModelCatalog<CatalogModel> Catalog, CatalogGatewayModelDirectory<CatalogModel> Directory)> SyncedAsync()
+    private static readonly DateTimeOffset T0 = new(2026, 3, 3, 12, 0, 0, TimeSpan.Zero);
+    private readonly FakeTimeProvider _time = new(T0);
+
+    private async Task<(DefaultModelCatalog<CatalogModel> Catalog, CatalogGatewayModelDirectory<CatalogModel> Directory)> SyncedAsync()
     {
-        var catalog = new DefaultModelCatalog<CatalogModel>(new InMemoryModelStore<CatalogModel>());
+        var catalog = new DefaultModelCatalog<CatalogModel>(new InMemoryModelStore<CatalogModel>(), timeProvider: _time);
         var models = new[] { "openai/gpt-4o", "openai/hidden", "openai/off", "openrouter/meta-llama/llama-3.1-70b-instruct", "anthropic/claude" }
             .Select(id => new CatalogModel { Id = UnifiedModelId.Parse(id), DisplayName = "Name of " + id })
             .ToList();
@@ -46,14 +50,17 @@ public sealed class CatalogGatewayModelDirectoryTests
     }
 
     [Fact]
-    public async Task Created_is_the_time_the_catalog_first_created_the_model()
+    public async Task Created_is_the_time_the_catalog_first_created_the_model_not_a_later_sync_or_edit()
     {
-        var before = DateTimeOffset.UtcNow.AddSeconds(-1);
-        var (_, directory) = await SyncedAsync();
+        var (catalog, directory) = await SyncedAsync();
+        _time.Advance(TimeSpan.FromDays(3));
+        await catalog.EditAsync(UnifiedModelId.Parse("openai/gpt-4o"), m => m.DisplayName = "edited later");
+        await catalog.SyncAsync(new ModelSnapshot<CatalogModel>("s", "v2", _time.GetUtcNow(), [new CatalogModel { Id = UnifiedModelId.Parse("openai/gpt-4o"), Description = "new" }]));
 
         var model = await directory.FindAsync(UnifiedModelId.Parse("openai/gpt-4o"));
 
-        Assert.InRange(model!.Created, before, DateTimeOffset.UtcNow.AddSeconds(1));
+        Assert.Equal(T0, model!.Created);
+        Assert.Equal("edited later", model.DisplayName);
     }
 
     [Fact]

@@ -84,6 +84,17 @@ public sealed class FaultAndRaceTests
 
         Assert.Equal(200, edits);
         Assert.True(syncs >= 30);
+
+        // The race really happened: somewhere a sync wrote between two admin edits of the same model.
+        bool interleaved = false;
+        for (int i = 0; i < 20 && !interleaved; i++)
+        {
+            var kinds = (await store.GetHistoryAsync(UnifiedModelId.Parse($"p/m{i:D2}"))).Select(h => h.Kind).ToList();
+            int firstEdit = kinds.IndexOf(ModelChangeKind.LocalEdit), lastEdit = kinds.LastIndexOf(ModelChangeKind.LocalEdit);
+            interleaved = firstEdit >= 0 && kinds.Skip(firstEdit).Take(lastEdit - firstEdit).Contains(ModelChangeKind.Synced);
+        }
+
+        Assert.True(interleaved, "no sync landed between two admin edits: the test did not race");
         foreach (var (id, (active, name)) in expected)
         {
             var model = (await store.FindAsync(id))!.Model;
