@@ -131,15 +131,9 @@ public sealed class DefaultModelCatalog<TModel> : IModelCatalog<TModel>, IDispos
                 return new LocalEditResult<TModel>(LocalEditStatus.Unchanged, stored, changes);
             }
 
-            var history = new HistoryFieldChange[changes.Count];
-            for (int i = 0; i < history.Length; i++)
-            {
-                history[i] = HistoryFieldChange.From(changes[i]);
-            }
-
             var batch = new ModelBatch<TModel>()
                 .Add(ModelWrite.Update(stored, id, edited, stored.SyncState))
-                .Add(new ModelHistoryEntry(id, _time.GetUtcNow(), ModelChangeKind.LocalEdit, null, null, history));
+                .Add(new ModelHistoryEntry(id, _time.GetUtcNow(), ModelChangeKind.LocalEdit, null, null, HistoryFieldChange.From(changes)));
             try
             {
                 await Store.ApplyAsync(batch, cancellationToken).ConfigureAwait(false);

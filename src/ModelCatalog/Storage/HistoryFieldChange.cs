@@ -16,4 +16,19 @@ public sealed record HistoryFieldChange(string Field, FieldPolicy Policy, FieldD
         ArgumentNullException.ThrowIfNull(change);
         return new(change.Field, change.Policy, change.Decision, FieldValueJson.Format(change.OldValue), FieldValueJson.Format(change.NewValue));
     }
+
+    /// <summary>Converts a list of merge or edit outcomes into their stored form.</summary>
+    /// <param name="changes">The changes.</param>
+    /// <returns>The history forms, in the same order.</returns>
+    public static HistoryFieldChange[] From(IReadOnlyList<FieldChange> changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var history = new HistoryFieldChange[changes.Count];
+        for (int i = 0; i < history.Length; i++)
+        {
+            history[i] = From(changes[i]);
+        }
+
+        return history;
+    }
 }

@@ -209,7 +209,7 @@ public sealed class ModelSynchronizer<TModel>
 
             var newState = new ModelSyncState(merge.Baseline, now, snapshot.SourceName, snapshot.Version, null);
             batch.Add(ModelWrite.Update(stored, id, target, newState));
-            batch.Add(new ModelHistoryEntry(id, now, ModelChangeKind.Synced, snapshot.SourceName, snapshot.Version, ToHistory(merge.Changes)));
+            batch.Add(new ModelHistoryEntry(id, now, ModelChangeKind.Synced, snapshot.SourceName, snapshot.Version, HistoryFieldChange.From(merge.Changes)));
             writes++;
         }
 
@@ -327,7 +327,7 @@ public sealed class ModelSynchronizer<TModel>
                     availability.IsActive = false;
                     var changes = Merger.Diff(before, stored.Model);
                     batch.Add(ModelWrite.Update(stored, id, stored.Model, state));
-                    batch.Add(new ModelHistoryEntry(id, now, ModelChangeKind.Deactivated, snapshot.SourceName, snapshot.Version, ToHistory(changes)));
+                    batch.Add(new ModelHistoryEntry(id, now, ModelChangeKind.Deactivated, snapshot.SourceName, snapshot.Version, HistoryFieldChange.From(changes)));
                     results.Add(new ModelSyncResult(id, ModelSyncOutcome.Deactivated, changes));
                     writes++;
                     break;
@@ -380,17 +380,6 @@ public sealed class ModelSynchronizer<TModel>
             _logger, report.SourceName, report.SourceVersion, report.Mode, dryRun ? ", dry run" : string.Empty,
             report.Created, report.Updated, report.Unchanged, report.Skipped, report.Rejected, report.MissingUpstream, report.Removed);
         return report;
-    }
-
-    private static HistoryFieldChange[] ToHistory(IReadOnlyList<FieldChange> changes)
-    {
-        var history = new HistoryFieldChange[changes.Count];
-        for (int i = 0; i < history.Length; i++)
-        {
-            history[i] = HistoryFieldChange.From(changes[i]);
-        }
-
-        return history;
     }
 
     private static string DescribeWrites(IReadOnlyList<FieldChange> changes)
