@@ -53,6 +53,16 @@ internal static class DiagnosticDescriptors
         "Catalog type has no public parameterless constructor",
         "Catalog type '{0}' needs a public parameterless constructor (marked [SetsRequiredMembers] when it has required members) and must not be abstract, so its merger can create copies");
 
+    public static readonly DiagnosticDescriptor PolicyOutsideSyncModel = Create(
+        "MC0010",
+        "Field policy on a type that is not a catalog type",
+        "Property '{0}' has a field policy, but its type '{1}' is not marked [SyncModel], so no merger is generated and the policy does nothing; mark '{1}' [SyncModel] and partial, or remove the policy");
+
+    public static readonly DiagnosticDescriptor UnmarkedDerivedType = Create(
+        "MC0011",
+        "Type derived from a catalog type is not marked [SyncModel]",
+        "Type '{0}' derives from catalog type '{1}' but is not marked [SyncModel], so its own properties are not classified and it has no merger of its own; mark '{0}' [SyncModel] and partial");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new()
     {
         [MissingPolicy.Id] = MissingPolicy,
@@ -64,6 +74,8 @@ internal static class DiagnosticDescriptors
         [InvalidComparer.Id] = InvalidComparer,
         [UnsupportedConditionalType.Id] = UnsupportedConditionalType,
         [NoParameterlessConstructor.Id] = NoParameterlessConstructor,
+        [PolicyOutsideSyncModel.Id] = PolicyOutsideSyncModel,
+        [UnmarkedDerivedType.Id] = UnmarkedDerivedType,
     };
 
     /// <summary>Finds a descriptor by its ID (pipeline models carry IDs, not descriptors).</summary>

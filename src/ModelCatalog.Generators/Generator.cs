@@ -9,6 +9,9 @@ namespace ModelCatalog.Generators;
 [Generator(LanguageNames.CSharp)]
 public sealed class Generator : IIncrementalGenerator
 {
+    private static readonly string[] PolicyAttributes =
+        ["ModelCatalog.OfficialAttribute", "ModelCatalog.LocalAttribute", "ModelCatalog.ConditionalAttribute"];
+
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
@@ -26,5 +29,28 @@ public sealed class Generator : IIncrementalGenerator
             .Select(static (result, _) => result.Model!)
             .WithTrackingName(TrackingNames.Models);
         context.RegisterSourceOutput(models, static (spc, model) => spc.AddSource(Emitter.HintName(model), Emitter.Emit(model)));
+
+        // A plain base class may hold classified properties for the [SyncModel] types derived from it.
+        var syncModelBases = context.SyntaxProvider
+            .ForAttributeWithMetadataName("ModelCatalog.SyncModelAttribute", Parser.IsCandidate, MisuseParser.BaseTypes)
+            .Collect()
+            .Select(MisuseParser.Union);
+        foreach (var policy in PolicyAttributes)
+        {
+            var misplaced = context.SyntaxProvider
+                .ForAttributeWithMetadataName(policy, MisuseParser.IsPolicyTarget, MisuseParser.PolicyOutsideSyncModel)
+                .Where(static use => use is not null)
+                .Combine(syncModelBases)
+                .Select(static (input, ct) => MisuseParser.ToDiagnostic((input.Left!, input.Right), ct))
+                .Where(static diagnostic => diagnostic is not null)
+                .WithTrackingName(TrackingNames.MisplacedPolicies);
+            context.RegisterSourceOutput(misplaced, static (spc, diagnostic) => spc.ReportDiagnostic(diagnostic!.ToDiagnostic()));
+        }
+
+        var unmarked = context.SyntaxProvider
+            .CreateSyntaxProvider(MisuseParser.IsDerivedTypeCandidate, MisuseParser.UnmarkedDerivedType)
+            .Where(static diagnostic => diagnostic is not null)
+            .WithTrackingName(TrackingNames.UnmarkedDerivedTypes);
+        context.RegisterSourceOutput(unmarked, static (spc, diagnostic) => spc.ReportDiagnostic(diagnostic!.ToDiagnostic()));
     }
 }

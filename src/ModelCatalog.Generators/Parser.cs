@@ -349,7 +349,7 @@ internal static class Parser
         return result;
     }
 
-    private static bool HasSyncModel(INamedTypeSymbol type)
+    internal static bool HasSyncModel(INamedTypeSymbol type)
         => type.GetAttributes().Any(a => a.AttributeClass is { Name: "SyncModelAttribute" } c && IsInRootNamespace(c));
 
     private static bool HasRequiredMembers(INamedTypeSymbol type)

@@ -6,4 +6,6 @@ internal static class TrackingNames
     public const string Parse = "Parse";
     public const string Diagnostics = "Diagnostics";
     public const string Models = "Models";
+    public const string MisplacedPolicies = "MisplacedPolicies";
+    public const string UnmarkedDerivedTypes = "UnmarkedDerivedTypes";
 }

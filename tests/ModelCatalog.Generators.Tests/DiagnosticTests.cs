@@ -64,6 +64,22 @@ public sealed class DiagnosticTests
             "MC0009",
             "[SyncModel] public partial class M { public UnifiedModelId Id { get; set; } [Official] public required string Name { get; set; } }"
         },
+        {
+            "MC0010",
+            "public class M { public UnifiedModelId Id { get; set; } [Official] public string? Name { get; set; } }"
+        },
+        {
+            "MC0010",
+            "public partial record M { [Local] public bool On { get; set; } [Conditional] public string? Title { get; set; } }"
+        },
+        {
+            "MC0011",
+            "public class D : CatalogModel { public string? Extra { get; set; } }"
+        },
+        {
+            "MC0011",
+            "public partial class D : CatalogModel { [Official] public bool SupportsVision { get; set; } }\npublic partial class D { }"
+        },
     };
 
     [Theory]
@@ -90,6 +106,50 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void A_policy_outside_a_catalog_type_is_reported_on_each_property_naming_the_fix()
+    {
+        var source = Usings + "public class Settings { [Official] public string? A { get; set; } [Local] public bool B { get; set; } }";
+        var run = GeneratorHarness.Run(source);
+
+        Assert.Equal(["A", "B"], run.GeneratorDiagnostics.Select(d => source.Substring(d.Location.SourceSpan.Start, d.Location.SourceSpan.Length)).Order(StringComparer.Ordinal));
+        Assert.All(run.GeneratorDiagnostics, d => Assert.Contains("mark 'Host.Settings' [SyncModel] and partial", d.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_partial_type_derived_from_a_catalog_type_without_the_attribute_is_reported_once_on_its_name()
+    {
+        var source = Usings + "public partial class D : CatalogModel { }\npublic partial class D { }";
+        var run = GeneratorHarness.Run(source);
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("MC0011", diagnostic.Id);
+        Assert.Equal("D", source.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length));
+        Assert.Equal(
+            "Type 'Host.D' derives from catalog type 'ModelCatalog.CatalogModel' but is not marked [SyncModel], so its own properties are not classified and it has no merger of its own; mark 'Host.D' [SyncModel] and partial",
+            diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void A_plain_base_class_whose_policies_a_catalog_type_of_the_project_inherits_gets_no_misuse_diagnostic()
+    {
+        var run = GeneratorHarness.Run(Usings
+            + "public abstract class Shared<T> { [Official] public T? Value { get; set; } }\n"
+            + "[SyncModel] public partial class M : Shared<string> { public UnifiedModelId Id { get; set; } }");
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationProblems);
+    }
+
+    [Fact]
+    public void A_type_derived_from_a_catalog_type_and_marked_itself_gets_no_misuse_diagnostic()
+    {
+        var run = GeneratorHarness.Run(Usings + "[SyncModel] public partial class D : CatalogModel { [Official] public bool SupportsVision { get; set; } }");
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationProblems);
+    }
+
+    [Fact]
     public void An_unclassified_property_of_a_plain_base_class_is_reported_on_the_catalog_type()
     {
         var run = GeneratorHarness.Run(Usings
@@ -105,7 +165,7 @@ public sealed class DiagnosticTests
         var notes = File.ReadAllText(Path.Combine(FindRepositoryRoot(), "src", "ModelCatalog.Generators", "AnalyzerReleases.Unshipped.md"));
         var ids = Cases.Select(c => (string)c[0]).Distinct().Order(StringComparer.Ordinal).ToArray();
 
-        Assert.Equal(9, ids.Length);
+        Assert.Equal(11, ids.Length);
         Assert.All(ids, id => Assert.Contains(id + " | ModelCatalog | Error", notes, StringComparison.Ordinal));
     }
 

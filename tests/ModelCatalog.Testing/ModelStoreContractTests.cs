@@ -81,7 +81,7 @@ public abstract class ModelStoreContractTests : IAsyncLifetime
         Assert.NotNull(found);
         Assert.Equal(key, found.Key);
         Assert.Equal(1, found.Version);
-        Assert.True(CatalogModel.Merger.ContentEquals(model, found.Model));
+        ModelContent.AssertEqual(model, found.Model);
         Assert.Equal("test", found.SyncState.SourceName);
         Assert.Equal("v1", found.SyncState.SourceVersion);
         Assert.Equal(T0, found.SyncState.LastSyncedAt);

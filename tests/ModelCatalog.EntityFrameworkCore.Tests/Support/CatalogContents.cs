@@ -1,5 +1,6 @@
 using System.Text;
 using ModelCatalog.Storage;
+using ModelCatalog.Testing;
 
 namespace ModelCatalog.EntityFrameworkCore.Tests.Support;
 
@@ -43,7 +44,7 @@ public static class CatalogContents
         foreach (var (id, e) in expected.OrderBy(p => p.Key))
         {
             var a = actual[id];
-            if (!CatalogModel.Merger.ContentEquals(a.Model, e.Model))
+            if (!ModelContent.Equal(a.Model, e.Model))
             {
                 var fields = CatalogModel.Merger.Diff(e.Model, a.Model).Select(c => $"{c.Field}: expected {c.OldValue}, actual {c.NewValue}");
                 return $"{id}: {string.Join("; ", fields)}";

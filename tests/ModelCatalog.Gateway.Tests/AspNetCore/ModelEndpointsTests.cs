@@ -101,7 +101,7 @@ public class ModelEndpointsTests(LoopbackServer server) : IClassFixture<Loopback
     }
 
     [Fact]
-    public void Registering_the_gateway_twice_is_harmless()
+    public async Task Registering_the_gateway_twice_registers_one_resolver_and_applies_both_configurations()
     {
         var services = new ServiceCollection()
             .AddInMemoryGatewayModelDirectory(SampleModels.All())
@@ -111,7 +111,13 @@ public class ModelEndpointsTests(LoopbackServer server) : IClassFixture<Loopback
         using var provider = services.BuildServiceProvider();
 
         Assert.Single(services, d => d.ServiceType == typeof(ModelResolver));
-        Assert.NotNull(provider.GetRequiredService<GatewayRequestRewriter>());
+        Assert.Single(services, d => d.ServiceType == typeof(GatewayRequestRewriter));
+        // The second call's option took effect: a differently cased ID resolves through the fallback.
+        var output = new System.Buffers.ArrayBufferWriter<byte>();
+        var result = await provider.GetRequiredService<GatewayRequestRewriter>().RewriteAsync(
+            new System.Buffers.ReadOnlySequence<byte>("{\"model\":\"AZURE/gpt-4O\",\"n\":1}"u8.ToArray()), output);
+        Assert.True(result.IsSuccess);
+        Assert.Equal("{\"model\":\"my-deployment\",\"n\":1}", System.Text.Encoding.UTF8.GetString(output.WrittenSpan));
     }
 
     [Fact]

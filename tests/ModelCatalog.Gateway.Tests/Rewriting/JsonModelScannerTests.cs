@@ -1,5 +1,7 @@
 using System.Text.Json;
+using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using ModelCatalog.Gateway.Tests.Support;
 
 namespace ModelCatalog.Gateway.Tests.Rewriting;
@@ -12,9 +14,9 @@ public class JsonModelScannerTests
     private static readonly FsCheck.Gen<byte[]> MutatedDocuments =
         Gen.Sized(size => Gen.Choose(0, int.MaxValue).Select(seed => Mutate(GeneratedDocument.Create(seed, size).Json, seed)));
 
-    [Fact]
-    public void The_scanner_accepts_a_document_exactly_when_Utf8JsonReader_does()
-        => PropertyCheck.ForAll(MutatedDocuments, json =>
+    [Property(MaxTest = 10_000)]
+    public Property The_scanner_accepts_a_document_exactly_when_Utf8JsonReader_does()
+        => Prop.ForAll(Arb.From(MutatedDocuments), json =>
         {
             var error = JsonModelScanner.Scan(json, 1_000, allowMessageModel: false, out _, out _, out _);
 
@@ -25,7 +27,7 @@ public class JsonModelScannerTests
             }
 
             Assert.True((error != ModelRewriteError.InvalidJson) == ReaderAccepts(json), $"{error}: {Bodies.Text(json)}");
-        }, cases: 10_000);
+        });
 
     [Theory]
     [InlineData("{\"model\":\"a\"}", true)]

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -111,7 +112,7 @@ public sealed class AddModelCatalogTests
     [Fact]
     public async Task Periodic_sync_runs_on_the_injected_clock_and_survives_a_failing_source()
     {
-        var time = new FakeTimeProvider();
+        var time = new TimerAwareFakeTimeProvider();
         var source = new CountingSource(v => v == 2 ? throw new HttpRequestException("upstream is down") : Models(v, "openai/gpt-4o"));
         var builder = Host.CreateApplicationBuilder();
         builder.Services.AddSingleton<TimeProvider>(time);
@@ -131,7 +132,7 @@ public sealed class AddModelCatalogTests
     [Fact]
     public async Task A_failing_start_up_sync_does_not_stop_the_host_and_is_retried()
     {
-        var time = new FakeTimeProvider();
+        var time = new TimerAwareFakeTimeProvider();
         var source = new CountingSource(v => v == 1 ? throw new HttpRequestException("upstream is down") : Models(v, "openai/gpt-4o"));
         var builder = Host.CreateApplicationBuilder();
         builder.Services.AddSingleton<TimeProvider>(time);
@@ -159,19 +160,23 @@ public sealed class AddModelCatalogTests
     private static decimal? Price(IModelCatalog<CatalogModel> catalog)
         => catalog.FindAsync(UnifiedModelId.Parse("openai/gpt-4o")).AsTask().Result?.Model.CostPerUnit;
 
-    // Moves the fake clock until the background loop has done its work; bounded so a broken loop fails, not hangs.
-    private static async Task AdvanceUntil(FakeTimeProvider time, TimeSpan step, Func<bool> done)
+    // Moves the fake clock one step each time the background loop has started waiting on it, until the loop has done
+    // its work. Real time only bounds the wait, so a broken loop fails the test instead of hanging it; how fast the
+    // machine is never changes what the test sees.
+    private static async Task AdvanceUntil(TimerAwareFakeTimeProvider time, TimeSpan step, Func<bool> done)
     {
-        for (int i = 0; i < 2000 && !done(); i++)
+        var deadline = Stopwatch.StartNew();
+        while (!done())
         {
-            if (time.PendingTimers > 0)
+            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(30), "the background sync did not run");
+            if (time.TryTakeTimer())
             {
                 time.Advance(step);
             }
-
-            await Task.Delay(5);
+            else
+            {
+                await Task.Delay(5);
+            }
         }
-
-        Assert.True(done(), "the background sync did not run");
     }
 }

@@ -2,7 +2,9 @@ using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using ModelCatalog.Tests.Support;
 
 namespace ModelCatalog.Tests.Ids;
@@ -23,9 +25,9 @@ public sealed class UnifiedModelIdJsonTests
         Assert.Equal("""{"Model":"openai/gpt-4o","Fallback":null}""", JsonSerializer.Serialize(new Route(UnifiedModelId.Parse("openai/gpt-4o"), null)));
     }
 
-    [Fact]
-    public void Json_round_trip_of_any_valid_id_gives_back_the_id_with_default_and_relaxed_escaping()
-        => PropertyCheck.ForAll(IdGenerators.ValidId, id =>
+    [Property(MaxTest = 3_000)]
+    public Property Json_round_trip_of_any_valid_id_gives_back_the_id_with_default_and_relaxed_escaping()
+        => Prop.ForAll(Arb.From(IdGenerators.ValidId), id =>
         {
             string json = JsonSerializer.Serialize(id);
             string relaxed = JsonSerializer.Serialize(id, Relaxed);
@@ -34,11 +36,11 @@ public sealed class UnifiedModelIdJsonTests
             Assert.Equal(id, JsonSerializer.Deserialize<UnifiedModelId>(json));
             Assert.Equal(id, JsonSerializer.Deserialize<UnifiedModelId>(relaxed));
             Assert.Equal(id, JsonSerializer.Deserialize<UnifiedModelId>(Encoding.UTF8.GetBytes(relaxed)));
-        }, 3_000);
+        });
 
-    [Fact]
-    public void Json_round_trip_of_a_dictionary_keyed_by_ids_gives_back_the_dictionary()
-        => PropertyCheck.ForAll(Gen.ListOf(IdGenerators.ValidId), ids =>
+    [Property(MaxTest = 2_000)]
+    public Property Json_round_trip_of_a_dictionary_keyed_by_ids_gives_back_the_dictionary()
+        => Prop.ForAll(Arb.From(Gen.ListOf(IdGenerators.ValidId)), ids =>
         {
             var dictionary = ids.Distinct().Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i);
 
@@ -46,7 +48,7 @@ public sealed class UnifiedModelIdJsonTests
             var back = JsonSerializer.Deserialize<Dictionary<UnifiedModelId, int>>(json);
 
             Assert.Equal(dictionary, back);
-        }, 2_000);
+        });
 
     [Fact]
     public void A_dictionary_key_is_written_as_the_plain_id()

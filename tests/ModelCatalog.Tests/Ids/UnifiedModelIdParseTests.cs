@@ -185,8 +185,10 @@ public sealed class UnifiedModelIdParseTests
         var fromString = Assert.Throws<FormatException>(() => UnifiedModelId.Parse(text));
         var fromChars = Assert.Throws<FormatException>(() => UnifiedModelId.Parse(text.AsSpan()));
 
-        Assert.Contains(error.Describe(position), fromString.Message, StringComparison.Ordinal);
-        Assert.Contains(error.Describe(position), fromChars.Message, StringComparison.Ordinal);
+        // The input itself is quoted (escaped and shortened when long), then the reason and position.
+        Assert.StartsWith("Invalid unified model ID '", fromString.Message, StringComparison.Ordinal);
+        Assert.EndsWith($"': {ExpectedDescription(error, position)}.", fromString.Message, StringComparison.Ordinal);
+        Assert.Equal(fromString.Message, fromChars.Message);
     }
 
     [Theory]
@@ -197,7 +199,7 @@ public sealed class UnifiedModelIdParseTests
 
         var exception = Assert.Throws<FormatException>(() => UnifiedModelId.Parse(utf8));
 
-        Assert.Contains(error.Describe(position), exception.Message, StringComparison.Ordinal);
+        Assert.Contains(": " + ExpectedDescription(error, position) + ".", exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -230,17 +232,31 @@ public sealed class UnifiedModelIdParseTests
     }
 
     [Fact]
-    public void Every_error_has_a_description_that_is_a_sentence_without_a_trailing_period()
+    public void Every_error_is_described_by_its_documented_sentence_without_a_trailing_period()
     {
         foreach (var error in Enum.GetValues<UnifiedModelIdError>())
         {
-            string description = error.Describe(3);
-            Assert.False(string.IsNullOrWhiteSpace(description));
-            Assert.False(description.EndsWith('.'), description);
+            Assert.Equal(ExpectedDescription(error, 3), error.Describe(3));
         }
 
         Assert.Throws<ArgumentOutOfRangeException>("error", () => ((UnifiedModelIdError)200).Describe(0));
     }
+
+    // The sentences written out by hand, independently of the code that produces them.
+    private static string ExpectedDescription(UnifiedModelIdError error, int position) => error switch
+    {
+        UnifiedModelIdError.None => "the unified model ID is valid",
+        UnifiedModelIdError.Empty => "the unified model ID is empty",
+        UnifiedModelIdError.MissingSeparator => "the unified model ID has no '/' between provider ID and model name (expected 'provider_id/model_name')",
+        UnifiedModelIdError.EmptyProvider => "the provider ID before the first '/' is empty",
+        UnifiedModelIdError.EmptyModelName => $"the model name after the first '/' is empty (position {position})",
+        UnifiedModelIdError.InvalidProviderCharacter => $"the provider ID has an invalid character at position {position} (allowed: A-Z, a-z, 0-9 and '_')",
+        UnifiedModelIdError.ProviderTooLong => $"the provider ID is longer than 64 characters (position {position})",
+        UnifiedModelIdError.ModelNameTooLong => $"the model name is longer than 256 characters (position {position})",
+        UnifiedModelIdError.InvalidModelNameCharacter => $"the model name has a control, white-space or unpaired surrogate character at position {position}",
+        UnifiedModelIdError.InvalidUtf8 => $"the input is not valid UTF-8 at byte {position}",
+        _ => throw new ArgumentOutOfRangeException(nameof(error), error, null),
+    };
 
     [Fact]
     public void Parse_message_writes_control_characters_and_lone_surrogates_as_escapes_so_it_stays_one_line()

@@ -1,5 +1,7 @@
 using System.Text;
+using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using ModelCatalog.Tests.Support;
 
 namespace ModelCatalog.Tests.Ids;
@@ -9,9 +11,9 @@ public sealed class UnifiedModelIdPropertyTests
 {
     private const int Cases = 5_000;
 
-    [Fact]
-    public void Formatting_valid_parts_and_parsing_the_text_gives_back_the_same_parts()
-        => PropertyCheck.ForAll(IdGenerators.Parts, parts =>
+    [Property(MaxTest = Cases)]
+    public Property Formatting_valid_parts_and_parsing_the_text_gives_back_the_same_parts()
+        => Prop.ForAll(Arb.From(IdGenerators.Parts), parts =>
         {
             var id = UnifiedModelId.Create(parts.ProviderId, parts.ModelName);
             string text = parts.ProviderId + "/" + parts.ModelName;
@@ -24,11 +26,11 @@ public sealed class UnifiedModelIdPropertyTests
             Assert.Equal(parts.ModelName, parsed.ModelName);
             Assert.True(parsed.ProviderIdSpan.SequenceEqual(parts.ProviderId));
             Assert.True(parsed.ModelNameSpan.SequenceEqual(parts.ModelName));
-        }, Cases);
+        });
 
-    [Fact]
-    public void TryFormat_to_chars_then_parsing_the_chars_gives_back_the_id_and_a_short_buffer_writes_nothing()
-        => PropertyCheck.ForAll(IdGenerators.ValidId, id =>
+    [Property(MaxTest = Cases)]
+    public Property TryFormat_to_chars_then_parsing_the_chars_gives_back_the_id_and_a_short_buffer_writes_nothing()
+        => Prop.ForAll(Arb.From(IdGenerators.ValidId), id =>
         {
             var buffer = new char[id.Length + 3];
             Assert.True(id.TryFormat(buffer, out int written));
@@ -37,11 +39,11 @@ public sealed class UnifiedModelIdPropertyTests
 
             Assert.False(id.TryFormat(buffer.AsSpan(0, id.Length - 1), out int shortWritten));
             Assert.Equal(0, shortWritten);
-        }, Cases);
+        });
 
-    [Fact]
-    public void TryFormat_to_utf8_writes_the_utf8_of_the_text_and_parsing_it_gives_back_the_id()
-        => PropertyCheck.ForAll(IdGenerators.ValidId, id =>
+    [Property(MaxTest = Cases)]
+    public Property TryFormat_to_utf8_writes_the_utf8_of_the_text_and_parsing_it_gives_back_the_id()
+        => Prop.ForAll(Arb.From(IdGenerators.ValidId), id =>
         {
             byte[] expected = Encoding.UTF8.GetBytes(id.ToString());
             var buffer = new byte[expected.Length + 3];
@@ -56,11 +58,11 @@ public sealed class UnifiedModelIdPropertyTests
 
             Assert.False(id.TryFormat(buffer.AsSpan(0, expected.Length - 1), out int shortWritten));
             Assert.Equal(0, shortWritten);
-        }, Cases);
+        });
 
-    [Fact]
-    public void Text_parsing_agrees_with_the_reference_parser_on_every_input()
-        => PropertyCheck.ForAll(IdGenerators.AnyText, text =>
+    [Property(MaxTest = Cases)]
+    public Property Text_parsing_agrees_with_the_reference_parser_on_every_input()
+        => Prop.ForAll(Arb.From(IdGenerators.AnyText), text =>
         {
             var expected = ReferenceParser.Check(text);
 
@@ -69,11 +71,11 @@ public sealed class UnifiedModelIdPropertyTests
             Assert.Equal(expected, (error, position));
             Assert.Equal(expected.Error == UnifiedModelIdError.None, ok);
             Assert.Equal(ok ? text : string.Empty, id.ToString());
-        }, Cases);
+        });
 
-    [Fact]
-    public void Char_and_utf8_parsing_agree_on_every_unicode_input_with_positions_mapped_to_byte_offsets()
-        => PropertyCheck.ForAll(IdGenerators.UnicodeText, text =>
+    [Property(MaxTest = Cases)]
+    public Property Char_and_utf8_parsing_agree_on_every_unicode_input_with_positions_mapped_to_byte_offsets()
+        => Prop.ForAll(Arb.From(IdGenerators.UnicodeText), text =>
         {
             byte[] utf8 = Encoding.UTF8.GetBytes(text);
 
@@ -84,11 +86,11 @@ public sealed class UnifiedModelIdPropertyTests
             Assert.Equal(charError, utf8Error);
             Assert.Equal(ReferenceParser.Utf8Offset(text, charPosition), utf8Position);
             Assert.Equal(fromChars, fromUtf8);
-        }, Cases);
+        });
 
-    [Fact]
-    public void Utf8_parsing_of_any_bytes_agrees_with_char_parsing_of_their_text_when_they_are_valid_utf8()
-        => PropertyCheck.ForAll(IdGenerators.AnyBytes, bytes =>
+    [Property(MaxTest = Cases)]
+    public Property Utf8_parsing_of_any_bytes_agrees_with_char_parsing_of_their_text_when_they_are_valid_utf8()
+        => Prop.ForAll(Arb.From(IdGenerators.AnyBytes), bytes =>
         {
             bool utf8Ok = UnifiedModelId.TryParse(bytes, out var fromUtf8, out var utf8Error, out int utf8Position);
             if (!System.Text.Unicode.Utf8.IsValid(bytes))
@@ -105,11 +107,11 @@ public sealed class UnifiedModelIdPropertyTests
             bool charOk = UnifiedModelId.TryParse(text, out var fromChars, out var charError, out int charPosition);
             Assert.Equal((charOk, charError, ReferenceParser.Utf8Offset(text, charPosition)), (utf8Ok, utf8Error, utf8Position));
             Assert.Equal(fromChars, fromUtf8);
-        }, Cases);
+        });
 
-    [Fact]
-    public void TryParse_never_throws_on_arbitrary_strings_including_lone_surrogates()
-        => PropertyCheck.ForAll(Gen.OneOf(IdGenerators.AnyText, Gen.ArrayOf(Gen.Choose(0, 0xFFFF).Select(c => (char)c)).Select(c => new string(c))), text =>
+    [Property(MaxTest = Cases)]
+    public Property TryParse_never_throws_on_arbitrary_strings_including_lone_surrogates()
+        => Prop.ForAll(Arb.From(Gen.OneOf(IdGenerators.AnyText, Gen.ArrayOf(Gen.Choose(0, 0xFFFF).Select(c => (char)c)).Select(c => new string(c)))), text =>
         {
             _ = UnifiedModelId.TryParse(text, out _);
             _ = UnifiedModelId.TryParse(text, out _, out _, out _);
@@ -118,19 +120,19 @@ public sealed class UnifiedModelIdPropertyTests
             _ = UnifiedModelId.IsValidProviderId(text);
             _ = UnifiedModelId.IsValidModelName(text, out _, out _);
             _ = UnifiedModelId.TryCreate(text, text, out _);
-        }, Cases);
+        });
 
-    [Fact]
-    public void TryParse_never_throws_on_arbitrary_bytes_including_invalid_utf8()
-        => PropertyCheck.ForAll(IdGenerators.AnyBytes, bytes =>
+    [Property(MaxTest = Cases)]
+    public Property TryParse_never_throws_on_arbitrary_bytes_including_invalid_utf8()
+        => Prop.ForAll(Arb.From(IdGenerators.AnyBytes), bytes =>
         {
             _ = UnifiedModelId.TryParse(bytes, out _);
             _ = UnifiedModelId.TryParse(bytes, out _, out _, out _);
-        }, Cases);
+        });
 
-    [Fact]
-    public void A_failed_parse_always_reports_a_reason_and_a_position_inside_the_input()
-        => PropertyCheck.ForAll(IdGenerators.AnyText, text =>
+    [Property(MaxTest = Cases)]
+    public Property A_failed_parse_always_reports_a_reason_and_a_position_inside_the_input()
+        => Prop.ForAll(Arb.From(IdGenerators.AnyText), text =>
         {
             if (!UnifiedModelId.TryParse(text, out var id, out var error, out int position))
             {
@@ -138,11 +140,11 @@ public sealed class UnifiedModelIdPropertyTests
                 Assert.InRange(position, 0, text.Length);
                 Assert.True(id.IsEmpty);
             }
-        }, Cases);
+        });
 
-    [Fact]
-    public void Equal_ids_compare_as_zero_and_have_equal_hash_codes_and_unequal_ids_do_not_compare_as_zero()
-        => PropertyCheck.ForAll(Gen.Two(IdGenerators.CollidingId), pair =>
+    [Property(MaxTest = Cases)]
+    public Property Equal_ids_compare_as_zero_and_have_equal_hash_codes_and_unequal_ids_do_not_compare_as_zero()
+        => Prop.ForAll(Arb.From(Gen.Two(IdGenerators.CollidingId)), pair =>
         {
             var (a, b) = pair;
             bool equal = a.Equals(b);
@@ -156,11 +158,11 @@ public sealed class UnifiedModelIdPropertyTests
             {
                 Assert.Equal(a.GetHashCode(), b.GetHashCode());
             }
-        }, Cases);
+        });
 
-    [Fact]
-    public void Ordering_is_antisymmetric_and_the_operators_agree_with_CompareTo()
-        => PropertyCheck.ForAll(Gen.Two(IdGenerators.CollidingId), pair =>
+    [Property(MaxTest = Cases)]
+    public Property Ordering_is_antisymmetric_and_the_operators_agree_with_CompareTo()
+        => Prop.ForAll(Arb.From(Gen.Two(IdGenerators.CollidingId)), pair =>
         {
             var (a, b) = pair;
             int ab = Math.Sign(a.CompareTo(b));
@@ -171,11 +173,11 @@ public sealed class UnifiedModelIdPropertyTests
             Assert.Equal(ab <= 0, a <= b);
             Assert.Equal(ab > 0, a > b);
             Assert.Equal(ab >= 0, a >= b);
-        }, Cases);
+        });
 
-    [Fact]
-    public void Ordering_is_transitive()
-        => PropertyCheck.ForAll(Gen.Three(IdGenerators.CollidingId), triple =>
+    [Property(MaxTest = Cases)]
+    public Property Ordering_is_transitive()
+        => Prop.ForAll(Arb.From(Gen.Three(IdGenerators.CollidingId)), triple =>
         {
             var (a, b, c) = triple;
             if (a <= b && b <= c)
@@ -187,11 +189,11 @@ public sealed class UnifiedModelIdPropertyTests
             {
                 Assert.True(a < c);
             }
-        }, Cases);
+        });
 
-    [Fact]
-    public void Ordering_is_by_provider_then_model_name_both_ordinal_with_no_id_first()
-        => PropertyCheck.ForAll(Gen.Two(Gen.OneOf(IdGenerators.CollidingId, IdGenerators.ValidId)), pair =>
+    [Property(MaxTest = Cases)]
+    public Property Ordering_is_by_provider_then_model_name_both_ordinal_with_no_id_first()
+        => Prop.ForAll(Arb.From(Gen.Two(Gen.OneOf(IdGenerators.CollidingId, IdGenerators.ValidId))), pair =>
         {
             var (a, b) = pair;
             int expected = (a.IsEmpty, b.IsEmpty) switch
@@ -205,7 +207,7 @@ public sealed class UnifiedModelIdPropertyTests
             };
 
             Assert.Equal(Math.Sign(expected), Math.Sign(a.CompareTo(b)));
-        }, Cases);
+        });
 
     [Fact]
     public void Sorting_ids_sorts_by_provider_then_model_name()

@@ -2,6 +2,7 @@ using System.Text;
 using ModelCatalog.Importers;
 using ModelCatalog.Sync;
 using ModelCatalog.Tests.Support;
+using ModelCatalog.Testing;
 
 namespace ModelCatalog.Tests.Importers;
 
@@ -88,7 +89,7 @@ public sealed class CatalogImporterTests
         Assert.Equal(0.4m, model.InputCostPerMillionTokens);
         Assert.Null(model.OutputCostPerMillionTokens);
         Assert.Equal((131072, 8192), (model.ContextWindow!.Value, model.MaxOutputTokens!.Value));
-        Assert.True(CatalogModel.Merger.ContentEquals(model, Assert.Single(envelope.Models)));
+        ModelContent.AssertEqual(model, Assert.Single(envelope.Models));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ModelCatalog.Testing;
 
 namespace ModelCatalog.Tests.Policies;
 
@@ -75,7 +76,7 @@ public sealed class CatalogModelMergeTests
 
         var result = Merger.Merge(stored, Official(), baseline, UpdateMode.Skip);
 
-        Assert.True(Merger.ContentEquals(Stored(), stored));
+        ModelContent.AssertEqual(Stored(), stored);
         Assert.True(result.IsNoOp);
         Assert.Empty(result.Changes);
         Assert.Same(baseline, result.Baseline);
@@ -88,7 +89,7 @@ public sealed class CatalogModelMergeTests
 
         var result = Merger.Merge(stored, Official(), Merger.CaptureBaseline(Stored()), UpdateMode.Force);
 
-        Assert.True(Merger.ContentEquals(Official(), stored));
+        ModelContent.AssertEqual(Official(), stored);
         Assert.Equal(
             [FieldDecision.Applied, FieldDecision.Applied, FieldDecision.OverwroteLocal, FieldDecision.OverwroteLocal],
             result.Changes.Select(c => c.Decision));

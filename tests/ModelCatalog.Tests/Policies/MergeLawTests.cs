@@ -1,6 +1,8 @@
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using ModelCatalog.Tests.Support;
+using ModelCatalog.Testing;
 
 namespace ModelCatalog.Tests.Policies;
 
@@ -11,9 +13,9 @@ public sealed class MergeLawTests
 
     private static readonly IModelMerger<LawModel> Merger = LawModel.Merger;
 
-    [Fact]
-    public void Smart_is_idempotent_a_second_sync_with_its_baseline_changes_nothing()
-        => PropertyCheck.ForAll(LawScenario.Scenarios, s =>
+    [Property(MaxTest = Cases)]
+    public Property Smart_is_idempotent_a_second_sync_with_its_baseline_changes_nothing()
+        => Prop.ForAll(Arb.From(LawScenario.Scenarios), s =>
         {
             var model = s.CloneStored();
             var first = Merger.Merge(model, s.Official, s.Baseline, UpdateMode.Smart);
@@ -23,38 +25,38 @@ public sealed class MergeLawTests
 
             Assert.True(second.IsNoOp, s.ToString());
             Assert.DoesNotContain(second.Changes, c => c.IsWrite);
-            Assert.True(Merger.ContentEquals(afterFirst, model), s.ToString());
+            ModelContent.AssertEqual(afterFirst, model);
             Assert.Same(first.Baseline, second.Baseline);
-        }, Cases);
+        });
 
-    [Fact]
-    public void Skip_leaves_the_existing_model_and_its_baseline_untouched()
-        => PropertyCheck.ForAll(LawScenario.Scenarios, s =>
+    [Property(MaxTest = Cases)]
+    public Property Skip_leaves_the_existing_model_and_its_baseline_untouched()
+        => Prop.ForAll(Arb.From(LawScenario.Scenarios), s =>
         {
             var model = s.CloneStored();
 
             var result = Merger.Merge(model, s.Official, s.Baseline, UpdateMode.Skip);
 
-            Assert.True(Merger.ContentEquals(s.Stored, model));
+            ModelContent.AssertEqual(s.Stored, model);
             Assert.True(result.IsNoOp);
             Assert.Empty(result.Changes);
             Assert.Same(s.Baseline, result.Baseline);
-        }, Cases);
+        });
 
-    [Fact]
-    public void Force_makes_every_field_equal_the_official_value()
-        => PropertyCheck.ForAll(LawScenario.Scenarios, s =>
+    [Property(MaxTest = Cases)]
+    public Property Force_makes_every_field_equal_the_official_value()
+        => Prop.ForAll(Arb.From(LawScenario.Scenarios), s =>
         {
             var model = s.CloneStored();
 
             Merger.Merge(model, s.Official, s.Baseline, UpdateMode.Force);
 
-            Assert.True(Merger.ContentEquals(s.Official, model), s.ToString());
-        }, Cases);
+            ModelContent.AssertEqual(s.Official, model);
+        });
 
-    [Fact]
-    public void Smart_never_changes_a_local_field_and_always_sets_official_fields_to_the_official_value()
-        => PropertyCheck.ForAll(LawScenario.Scenarios, s =>
+    [Property(MaxTest = Cases)]
+    public Property Smart_never_changes_a_local_field_and_always_sets_official_fields_to_the_official_value()
+        => Prop.ForAll(Arb.From(LawScenario.Scenarios), s =>
         {
             var model = s.CloneStored();
 
@@ -71,11 +73,11 @@ public sealed class MergeLawTests
                     Assert.True(field.Equal(field.Get(s.Official), field.Get(model)), field.Name);
                 }
             }
-        }, Cases);
+        });
 
-    [Fact]
-    public void Every_field_and_every_reported_change_match_the_policy_table_oracle_in_every_mode()
-        => PropertyCheck.ForAll(Gen.Zip(LawScenario.Scenarios, LawScenario.Modes), input =>
+    [Property(MaxTest = Cases)]
+    public Property Every_field_and_every_reported_change_match_the_policy_table_oracle_in_every_mode()
+        => Prop.ForAll(Arb.From(Gen.Zip(LawScenario.Scenarios, LawScenario.Modes)), input =>
         {
             var (s, mode) = input;
             var model = s.CloneStored();
@@ -102,11 +104,11 @@ public sealed class MergeLawTests
                 Assert.True(field.Equal(field.Get(s.Official), c.NewValue));
             });
             Assert.Equal(result.Changes.Any(c => c.IsWrite), result.ModelChanged);
-        }, Cases);
+        });
 
-    [Fact]
-    public void After_Smart_or_Force_the_baseline_holds_the_official_value_of_every_conditional_field()
-        => PropertyCheck.ForAll(Gen.Zip(LawScenario.Scenarios, Gen.Elements(UpdateMode.Smart, UpdateMode.Force)), input =>
+    [Property(MaxTest = Cases)]
+    public Property After_Smart_or_Force_the_baseline_holds_the_official_value_of_every_conditional_field()
+        => Prop.ForAll(Arb.From(Gen.Zip(LawScenario.Scenarios, Gen.Elements(UpdateMode.Smart, UpdateMode.Force))), input =>
         {
             var (s, mode) = input;
 
@@ -120,12 +122,11 @@ public sealed class MergeLawTests
             }
 
             Assert.Equal(!ReferenceEquals(result.Baseline, s.Baseline), result.BaselineChanged);
-        }, Cases);
+        });
 
-    [Fact]
-    public void Each_field_result_depends_only_on_its_own_policy_stored_baseline_and_official_values()
-        => PropertyCheck.ForAll(
-            from a in LawScenario.Scenarios from b in LawScenario.Scenarios from mode in LawScenario.Modes select (a, b, mode),
+    [Property(MaxTest = 1_000)]
+    public Property Each_field_result_depends_only_on_its_own_policy_stored_baseline_and_official_values()
+        => Prop.ForAll(Arb.From(from a in LawScenario.Scenarios from b in LawScenario.Scenarios from mode in LawScenario.Modes select (a, b, mode)), 
             input =>
         {
             var (s, other, mode) = input;
@@ -141,11 +142,11 @@ public sealed class MergeLawTests
                 Assert.True(field.Equal(field.Get(alone), field.Get(together)), field.Name);
                 Assert.Equal(aloneChange?.Decision, togetherChange?.Decision);
             }
-        }, 1_000);
+        });
 
-    [Fact]
-    public void An_admin_edit_of_local_fields_commutes_with_a_Smart_sync()
-        => PropertyCheck.ForAll(Gen.Zip(LawScenario.Scenarios, LawScenario.Models), input =>
+    [Property(MaxTest = Cases)]
+    public Property An_admin_edit_of_local_fields_commutes_with_a_Smart_sync()
+        => Prop.ForAll(Arb.From(Gen.Zip(LawScenario.Scenarios, LawScenario.Models)), input =>
         {
             var (s, edit) = input;
             var editThenSync = s.CloneStored();
@@ -156,13 +157,13 @@ public sealed class MergeLawTests
             var second = Merger.Merge(syncThenEdit, s.Official, s.Baseline, UpdateMode.Smart);
             ApplyLocalEdit(syncThenEdit, edit);
 
-            Assert.True(Merger.ContentEquals(editThenSync, syncThenEdit), s.ToString());
+            ModelContent.AssertEqual(editThenSync, syncThenEdit);
             Assert.Equal(first.Baseline, second.Baseline);
-        }, Cases);
+        });
 
-    [Fact]
-    public void The_written_fields_grow_from_Skip_to_Smart_to_Force()
-        => PropertyCheck.ForAll(LawScenario.Scenarios, s =>
+    [Property(MaxTest = Cases)]
+    public Property The_written_fields_grow_from_Skip_to_Smart_to_Force()
+        => Prop.ForAll(Arb.From(LawScenario.Scenarios), s =>
         {
             string[] Written(UpdateMode mode)
                 => [.. Merger.Merge(s.CloneStored(), s.Official, s.Baseline, mode).Changes.Where(c => c.IsWrite).Select(c => c.Field)];
@@ -173,11 +174,11 @@ public sealed class MergeLawTests
 
             Assert.Subset(smart.ToHashSet(), skip.ToHashSet());
             Assert.Subset(force.ToHashSet(), smart.ToHashSet());
-        }, Cases);
+        });
 
-    [Fact]
-    public void Without_admin_edits_one_Smart_sync_reaches_stored_equals_baseline_equals_official_on_every_non_local_field()
-        => PropertyCheck.ForAll(Gen.Zip(LawScenario.Models, LawScenario.Models), input =>
+    [Property(MaxTest = Cases)]
+    public Property Without_admin_edits_one_Smart_sync_reaches_stored_equals_baseline_equals_official_on_every_non_local_field()
+        => Prop.ForAll(Arb.From(Gen.Zip(LawScenario.Models, LawScenario.Models)), input =>
         {
             var (previous, official) = input;
             var model = Merger.Clone(previous);
@@ -194,17 +195,17 @@ public sealed class MergeLawTests
                 Assert.True(result.Baseline!.TryGetValue(field.Name, out var recorded));
                 Assert.True(field.Equal(field.Get(official), field.Decode!(recorded)), field.Name);
             }
-        }, Cases);
+        });
 
-    [Fact]
-    public void Merge_reports_nothing_and_allocates_no_list_when_the_official_record_equals_the_stored_model()
-        => PropertyCheck.ForAll(LawScenario.Models, m =>
+    [Property(MaxTest = 500)]
+    public Property Merge_reports_nothing_and_allocates_no_list_when_the_official_record_equals_the_stored_model()
+        => Prop.ForAll(Arb.From(LawScenario.Models), m =>
         {
             var result = Merger.Merge(Merger.Clone(m), Merger.Clone(m), Merger.CaptureBaseline(m), UpdateMode.Smart);
 
             Assert.True(result.IsNoOp);
             Assert.Same(Merger.Merge(Merger.Clone(m), m, null, UpdateMode.Skip).Changes, result.Changes);
-        }, 500);
+        });
 
     private static void ApplyLocalEdit(LawModel target, LawModel edit)
     {

@@ -2,7 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using ModelCatalog.Tests.Support;
+using ModelCatalog.Testing;
 
 namespace ModelCatalog.Tests.Policies;
 
@@ -48,9 +50,9 @@ public sealed class RichModelLawTests
             Labels = labels,
         };
 
-    [Fact]
-    public void Without_admin_edits_one_Smart_sync_reaches_the_official_values_and_records_them_for_every_baseline_type()
-        => PropertyCheck.ForAll(Gen.Zip(Models, Models), input =>
+    [Property(MaxTest = 3_000)]
+    public Property Without_admin_edits_one_Smart_sync_reaches_the_official_values_and_records_them_for_every_baseline_type()
+        => Prop.ForAll(Arb.From(Gen.Zip(Models, Models)), input =>
         {
             var (previous, official) = input;
             var model = Merger.Clone(previous);
@@ -58,16 +60,16 @@ public sealed class RichModelLawTests
 
             var result = Merger.Merge(model, official, Merger.CaptureBaseline(previous), UpdateMode.Smart);
 
-            Assert.True(Merger.ContentEquals(official, model), $"{model}\n{official}");
+            ModelContent.AssertEqual(official, model);
             Assert.True(
                 JsonElement.DeepEquals(JsonDocument.Parse(result.Baseline!.Json).RootElement, JsonDocument.Parse(Merger.CaptureBaseline(official).Json).RootElement)
                     || !result.BaselineChanged,
                 result.Baseline.Json);
-        }, 3_000);
+        });
 
-    [Fact]
-    public void Smart_is_idempotent_for_every_baseline_type()
-        => PropertyCheck.ForAll(Gen.Zip(Models, Models), input =>
+    [Property(MaxTest = 3_000)]
+    public Property Smart_is_idempotent_for_every_baseline_type()
+        => Prop.ForAll(Arb.From(Gen.Zip(Models, Models)), input =>
         {
             var (stored, official) = input;
             var model = Merger.Clone(stored);
@@ -76,16 +78,27 @@ public sealed class RichModelLawTests
             var second = Merger.Merge(model, official, first.Baseline, UpdateMode.Smart);
 
             Assert.True(second.IsNoOp, $"{stored}\n{official}\n{first.Baseline}");
-        }, 3_000);
+        });
 
-    [Fact]
-    public void A_value_equal_to_its_own_recorded_baseline_is_never_reported_as_customised()
-        => PropertyCheck.ForAll(Models, m =>
+    [Property(MaxTest = 3_000)]
+    public Property ContentEquals_agrees_with_a_property_by_property_comparison_on_any_two_models_and_on_a_clone()
+        => Prop.ForAll(Arb.From(Gen.Zip(Models, Models)), input =>
+        {
+            var (left, right) = input;
+
+            Assert.Equal(ModelContent.Equal(left, right), Merger.ContentEquals(left, right));
+            Assert.True(Merger.ContentEquals(left, Merger.Clone(left)));
+            Assert.True(ModelContent.Equal(left, Merger.Clone(left)));
+        });
+
+    [Property(MaxTest = 500)]
+    public Property A_value_equal_to_its_own_recorded_baseline_is_never_reported_as_customised()
+        => Prop.ForAll(Arb.From(Models), m =>
         {
             var result = Merger.Merge(Merger.Clone(m), Merger.Clone(m), Merger.CaptureBaseline(m), UpdateMode.Smart);
 
             Assert.True(result.IsNoOp, m + "\n" + result.Baseline);
-        }, 500);
+        });
 
     [Fact]
     public void Clone_copies_JSON_nodes_and_collections_so_editing_the_copy_leaves_the_original()

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using ModelCatalog.Storage;
 using ModelCatalog.Sync;
 using ModelCatalog.Testing;
@@ -45,70 +46,131 @@ public sealed class FaultAndRaceTests
     }
 
     [Fact]
-    public async Task Admin_edits_racing_repeated_syncs_are_never_lost()
+    public async Task An_admin_edit_landing_between_a_syncs_read_and_write_is_never_lost()
     {
-        var store = new InMemoryModelStore<CatalogModel>();
+        var (store, catalog) = await InterleavedCatalogAsync();
+
+        for (int round = 0; round < Rounds; round++)
+        {
+            var id = UnifiedModelId.Parse($"p/m{round:D2}");
+            // The hook runs the admin edit after the sync has read the rows and before its batch is applied.
+            store.BeforeNextSyncBatch = () => catalog.EditAsync(id, m => (m.IsActive, m.DisplayName) = (false, $"admin-{round}")).AsTask();
+
+            var report = await catalog.SyncAsync(Snapshot($"v{round + 1}", 20, round + 2m));
+
+            Assert.Equal(2, report.Attempts); // the first batch was refused, the merge was redone on the fresh rows
+            var model = (await store.FindAsync(id))!.Model;
+            Assert.False(model.IsActive);
+            Assert.Equal($"admin-{round}", model.DisplayName);
+            Assert.Equal(round + 2m + round, model.CostPerUnit); // and the sync still landed (model i costs price + i)
+        }
+
+        Assert.Equal(Rounds, store.Conflicts);
+        Assert.All(await AllHistoryAsync(store), h => Assert.Equal(1, h.Count(e => e.Kind == ModelChangeKind.LocalEdit)));
+    }
+
+    [Fact]
+    public async Task A_sync_landing_between_an_admin_edits_read_and_write_makes_the_edit_retry_on_the_fresh_row()
+    {
+        var (store, catalog) = await InterleavedCatalogAsync();
+
+        for (int round = 0; round < Rounds; round++)
+        {
+            var id = UnifiedModelId.Parse($"p/m{round:D2}");
+            decimal price = round + 2m;
+            // The hook runs a whole sync after the edit has read its row and before the edit's write is applied.
+            store.BeforeNextEditBatch = () => catalog.SyncAsync(Snapshot($"v{round + 1}", 20, price)).AsTask();
+
+            var result = await catalog.EditAsync(id, m => (m.IsActive, m.DisplayName) = (false, $"admin-{round}"));
+
+            Assert.Equal(LocalEditStatus.Updated, result.Status);
+            var model = (await store.FindAsync(id))!.Model;
+            Assert.False(model.IsActive);
+            Assert.Equal($"admin-{round}", model.DisplayName);
+            Assert.Equal(price + round, model.CostPerUnit); // the sync that forced the retry is kept too (model i costs price + i)
+        }
+
+        Assert.Equal(Rounds, store.Conflicts);
+        Assert.All(await AllHistoryAsync(store), h => Assert.Equal(1, h.Count(e => e.Kind == ModelChangeKind.LocalEdit)));
+    }
+
+    private const int Rounds = 20;
+
+    // 20 synced models p/m00…p/m19 in a store that runs a test's hook between another operation's read and write.
+    private static async Task<(InterleavingStore Store, DefaultModelCatalog<CatalogModel> Catalog)> InterleavedCatalogAsync()
+    {
+        var store = new InterleavingStore();
         var catalog = new DefaultModelCatalog<CatalogModel>(store, timeProvider: new FakeTimeProvider());
         await catalog.SyncAsync(Snapshot("v0", 20, 1m));
-        using var stop = new CancellationTokenSource();
-        int syncs = 0;
+        return (store, catalog);
+    }
 
-        var syncer = Task.Run(async () =>
+    // Runs a test's hook once, right before the next sync (or admin edit) batch reaches the store, and counts the
+    // batches the store refused: the interleaving is forced, not hoped for from the scheduler.
+    private sealed class InterleavingStore : IModelStore<CatalogModel>
+    {
+        private readonly InMemoryModelStore<CatalogModel> _inner = new();
+
+        public Func<Task>? BeforeNextSyncBatch { get; set; }
+
+        public Func<Task>? BeforeNextEditBatch { get; set; }
+
+        public int Conflicts { get; private set; }
+
+        public ValueTask<StoredModel<CatalogModel>?> FindAsync(UnifiedModelId id, CancellationToken cancellationToken = default)
+            => _inner.FindAsync(id, cancellationToken);
+
+        public ValueTask<IReadOnlyDictionary<UnifiedModelId, StoredModel<CatalogModel>>> FindManyAsync(IReadOnlyCollection<UnifiedModelId> ids, CancellationToken cancellationToken = default)
+            => _inner.FindManyAsync(ids, cancellationToken);
+
+        public ValueTask<ModelPage<CatalogModel>> ListAsync(ModelQuery query, CancellationToken cancellationToken = default)
+            => _inner.ListAsync(query, cancellationToken);
+
+        public ValueTask<int> DeleteProviderAsync(string providerId, DateTimeOffset at, CancellationToken cancellationToken = default)
+            => _inner.DeleteProviderAsync(providerId, at, cancellationToken);
+
+        public ValueTask<IReadOnlyList<ModelHistoryEntry>> GetHistoryAsync(UnifiedModelId id, CancellationToken cancellationToken = default)
+            => _inner.GetHistoryAsync(id, cancellationToken);
+
+        public async ValueTask ApplyAsync(ModelBatch<CatalogModel> batch, CancellationToken cancellationToken = default)
         {
-            decimal price = 2m;
-            while (!stop.IsCancellationRequested || Volatile.Read(ref syncs) < 30)
+            bool isEdit = batch.History.Any(h => h.Kind == ModelChangeKind.LocalEdit);
+            var hook = isEdit ? BeforeNextEditBatch : BeforeNextSyncBatch;
+            if (isEdit)
             {
-                await catalog.SyncAsync(Snapshot($"v{price}", 20, price++));
-                Interlocked.Increment(ref syncs);
+                BeforeNextEditBatch = null;
             }
-        });
+            else
+            {
+                BeforeNextSyncBatch = null;
+            }
 
-        var edits = 0;
-        var expected = new Dictionary<UnifiedModelId, (bool Active, string Name)>();
-        for (int round = 0; round < 200; round++)
-        {
-            var id = UnifiedModelId.Parse($"p/m{round % 20:D2}");
-            bool active = round % 3 != 0;
-            string name = $"admin-{round}";
-            await Task.Yield();
-            var result = await catalog.EditAsync(id, m => (m.IsActive, m.DisplayName) = (active, name));
-            Assert.Equal(LocalEditStatus.Updated, result.Status);
-            expected[id] = (active, name);
-            edits++;
+            if (hook is not null)
+            {
+                await hook();
+            }
+
+            try
+            {
+                await _inner.ApplyAsync(batch, cancellationToken);
+            }
+            catch (ModelStoreConflictException)
+            {
+                Conflicts++;
+                throw;
+            }
         }
+    }
 
-        await stop.CancelAsync();
-        await syncer;
-        var finalPrice = (await store.FindAsync(UnifiedModelId.Parse("p/m00")))!.Model.CostPerUnit;
-        await catalog.SyncAsync(Snapshot("final", 20, finalPrice!.Value));
-
-        Assert.Equal(200, edits);
-        Assert.True(syncs >= 30);
-
-        // The race really happened: somewhere a sync wrote between two admin edits of the same model.
-        bool interleaved = false;
-        for (int i = 0; i < 20 && !interleaved; i++)
-        {
-            var kinds = (await store.GetHistoryAsync(UnifiedModelId.Parse($"p/m{i:D2}"))).Select(h => h.Kind).ToList();
-            int firstEdit = kinds.IndexOf(ModelChangeKind.LocalEdit), lastEdit = kinds.LastIndexOf(ModelChangeKind.LocalEdit);
-            interleaved = firstEdit >= 0 && kinds.Skip(firstEdit).Take(lastEdit - firstEdit).Contains(ModelChangeKind.Synced);
-        }
-
-        Assert.True(interleaved, "no sync landed between two admin edits: the test did not race");
-        foreach (var (id, (active, name)) in expected)
-        {
-            var model = (await store.FindAsync(id))!.Model;
-            Assert.Equal(active, model.IsActive);
-            Assert.Equal(name, model.DisplayName);
-        }
-
-        int localEdits = 0;
+    private static async Task<List<IReadOnlyList<ModelHistoryEntry>>> AllHistoryAsync(IModelStore<CatalogModel> store)
+    {
+        var all = new List<IReadOnlyList<ModelHistoryEntry>>();
         for (int i = 0; i < 20; i++)
         {
-            localEdits += (await store.GetHistoryAsync(UnifiedModelId.Parse($"p/m{i:D2}"))).Count(h => h.Kind == ModelChangeKind.LocalEdit);
+            all.Add(await store.GetHistoryAsync(UnifiedModelId.Parse($"p/m{i:D2}")));
         }
 
-        Assert.Equal(200, localEdits);
+        return all;
     }
 
     private static async Task<string> SnapshotOf(InMemoryModelStore<CatalogModel> store)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using ModelCatalog.Importers;
 using ModelCatalog.Storage;
 using ModelCatalog.Sync;

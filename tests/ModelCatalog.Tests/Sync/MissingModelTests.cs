@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using ModelCatalog.Storage;
 using ModelCatalog.Sync;
 using ModelCatalog.Testing;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using ModelCatalog.Importers;
 using ModelCatalog.Storage;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using ModelCatalog.Storage;
 using ModelCatalog.Sync;
 using ModelCatalog.Testing;
@@ -72,7 +73,7 @@ public sealed class SyncScenarioTests
         var after = (await _catalog.FindAsync(Turbo))!;
         Assert.Equal(before!.Version, after.Version);
         Assert.Equal(before.SyncState, after.SyncState);
-        Assert.True(CatalogModel.Merger.ContentEquals(before.Model, after.Model));
+        ModelContent.AssertEqual(before.Model, after.Model);
         Assert.Equal((1, 1), (report.Skipped, report.Created));
         Assert.NotNull(await _catalog.FindAsync(fresh.Id));
     }
@@ -85,7 +86,7 @@ public sealed class SyncScenarioTests
         var report = await _catalog.SyncAsync(Snapshot("v2", Official()), new SyncOptions { Mode = UpdateMode.Force });
 
         var model = (await _catalog.FindAsync(Turbo))!.Model;
-        Assert.True(CatalogModel.Merger.ContentEquals(Official(), model));
+        ModelContent.AssertEqual(Official(), model);
         Assert.Contains(report.Models.Single().Changes, c => c is { Field: "IsActive", Decision: FieldDecision.OverwroteLocal });
     }
 
