@@ -82,7 +82,7 @@ internal static class LiteLlmCatalogReader
                 _ => ((decimal?)null, (string?)null),
             };
 
-            builder.Add(key, new CatalogModel
+            builder.Add(key, record, LiteLlmPricing.TryApply, new CatalogModel
             {
                 Id = id,
                 DisplayName = modelName,
