@@ -32,10 +32,7 @@ public static class PriceHistory
         where TModel : CatalogModel, ICatalogModel<TModel>
     {
         ArgumentNullException.ThrowIfNull(store);
-        var stored = await store.FindAsync(id, cancellationToken).ConfigureAwait(false);
-        return stored is null
-            ? new PriceAtResult(PriceAtStatus.UnknownModel, null, null)
-            : PriceAt(stored.Model.Pricing, await store.GetHistoryAsync(id, cancellationToken).ConfigureAwait(false), instant);
+        return await PriceAtAsync(store.FindAsync, store.GetHistoryAsync, id, instant, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The pricing of <paramref name="id"/> in force at <paramref name="instant"/>, read through a catalog.</summary>
@@ -49,10 +46,21 @@ public static class PriceHistory
         where TModel : CatalogModel, ICatalogModel<TModel>
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        var stored = await catalog.FindAsync(id, cancellationToken).ConfigureAwait(false);
+        return await PriceAtAsync(catalog.FindAsync, catalog.GetHistoryAsync, id, instant, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async ValueTask<PriceAtResult> PriceAtAsync<TModel>(
+        Func<UnifiedModelId, CancellationToken, ValueTask<StoredModel<TModel>?>> find,
+        Func<UnifiedModelId, CancellationToken, ValueTask<IReadOnlyList<ModelHistoryEntry>>> history,
+        UnifiedModelId id,
+        DateTimeOffset instant,
+        CancellationToken cancellationToken)
+        where TModel : CatalogModel, ICatalogModel<TModel>
+    {
+        var stored = await find(id, cancellationToken).ConfigureAwait(false);
         return stored is null
             ? new PriceAtResult(PriceAtStatus.UnknownModel, null, null)
-            : PriceAt(stored.Model.Pricing, await catalog.GetHistoryAsync(id, cancellationToken).ConfigureAwait(false), instant);
+            : PriceAt(stored.Model.Pricing, await history(id, cancellationToken).ConfigureAwait(false), instant);
     }
 
     /// <summary>Walks <paramref name="current"/> back through <paramref name="history"/> to <paramref name="instant"/>.</summary>
