@@ -40,6 +40,12 @@ internal sealed class SnapshotBuilder
 
     public void Add(string upstreamKey, CatalogModel model)
     {
+        if (model.Config is { } config && !CatalogJson.TryValidate(config, out string? problem))
+        {
+            Reject(upstreamKey, $"its record {problem}");
+            return;
+        }
+
         if (_keyById.TryGetValue(model.Id, out var first))
         {
             Reject(upstreamKey, string.Equals(first, upstreamKey, StringComparison.Ordinal)
