@@ -26,14 +26,14 @@ public sealed class DefaultModelCatalog<TModel> : IModelCatalog<TModel>, IDispos
     /// <param name="options">Sync defaults.</param>
     /// <param name="timeProvider">The clock.</param>
     /// <param name="loggerFactory">Logging.</param>
-    /// <param name="initializer">Sets initial local values on models a sync creates.</param>
+    /// <param name="initializeNewModel">Sets initial local values on models a sync creates (for example "new models start hidden").</param>
     public DefaultModelCatalog(
         IModelStore<TModel> store,
         IEnumerable<IModelSource<TModel>>? sources = null,
         IOptions<ModelCatalogOptions>? options = null,
         TimeProvider? timeProvider = null,
         ILoggerFactory? loggerFactory = null,
-        NewModelInitializer<TModel>? initializer = null)
+        Action<TModel>? initializeNewModel = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         Store = store;
@@ -47,7 +47,7 @@ public sealed class DefaultModelCatalog<TModel> : IModelCatalog<TModel>, IDispos
         _options = options ?? Options.Create(new ModelCatalogOptions());
         _time = timeProvider ?? TimeProvider.System;
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("ModelCatalog.Sync");
-        _synchronizer = new ModelSynchronizer<TModel>(store, _time, logger, initializer is null ? null : initializer.Initialize);
+        _synchronizer = new ModelSynchronizer<TModel>(store, _time, logger, initializeNewModel);
     }
 
     /// <inheritdoc/>

@@ -233,6 +233,7 @@ public sealed class ModelSynchronizer<TModel>
             Mode = options.Mode,
             DryRun = options.DryRun,
             SyncedAt = now,
+            FetchedAt = snapshot.FetchedAt,
             Models = results,
             Writes = writes,
             RemovalRefusedReason = refused,

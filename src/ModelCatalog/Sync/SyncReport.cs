@@ -18,6 +18,12 @@ public sealed record SyncReport
     /// <summary>When the run decided (the time recorded in sync state and history).</summary>
     public DateTimeOffset SyncedAt { get; init; }
 
+    /// <summary>
+    /// When the source fetched the data (<see cref="ModelSnapshot{TModel}.FetchedAt"/>): with <see cref="SyncedAt"/> it
+    /// tells how old the applied data was, which a cached or conditional fetch can make much older than the run.
+    /// </summary>
+    public DateTimeOffset FetchedAt { get; init; }
+
     /// <summary>How many times the batch was decided; more than 1 when concurrent writers forced a redo.</summary>
     public int Attempts { get; init; } = 1;
 
