@@ -222,9 +222,30 @@ public sealed partial class HttpCatalogSource<TModel> : IModelSource<TModel>, IM
         OperationCanceledException when cancellationToken.IsCancellationRequested => null,
         TimeoutRejectedException or TaskCanceledException or TimeoutException => $"no complete answer within the timeout ({_options.AttemptTimeout} per attempt, {_options.TotalTimeout} in all)",
         Polly.CircuitBreaker.BrokenCircuitException => "the circuit breaker is open after repeated failures; the source is not asked until it closes",
-        HttpRequestException or IOException => exception.Message,
+        HttpRequestException or IOException => Chain(exception),
         _ => null,
     };
+
+    // "An error occurred while sending the request" says little; the inner exceptions say what happened.
+    private static string Chain(Exception exception)
+    {
+        var messages = new List<string>();
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            string message = current.Message.TrimEnd('.', ' ');
+            if (message.Length > 0 && !messages.Exists(m => m.EndsWith(message, StringComparison.Ordinal)))
+            {
+                messages.Add(message);
+            }
+        }
+
+        if (messages.Count > 1 && exception is HttpRequestException { HttpRequestError: HttpRequestError.Unknown } && exception.InnerException is not null)
+        {
+            messages.RemoveAt(0);
+        }
+
+        return string.Join(": ", messages);
+    }
 
     [LoggerMessage(20, LogLevel.Information, "Catalog source {Source} not modified since version {Version}")]
     private static partial void LogNotModified(ILogger logger, string source, string? version);
