@@ -10,6 +10,8 @@ namespace ModelCatalog.Sources;
 /// </summary>
 public static class CatalogImporter
 {
+    // The file may nest deeper than a stored value (its own envelope plus the record): a record deeper than
+    // CatalogJson.MaxDepth is rejected on its own (SnapshotBuilder), only a file beyond this fails as a whole.
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 256 };
 
     /// <summary>Reads a catalog of the built-in <see cref="CatalogModel"/> from UTF-8 JSON.</summary>
@@ -40,6 +42,15 @@ public static class CatalogImporter
     {
         ArgumentNullException.ThrowIfNull(mapping);
         using var document = Parse(utf8Json, format);
+        if (CatalogJson.TryFindInvalidText(utf8Json.Span, out int line, out int column, out string? problem))
+        {
+            // Reading such text means replacing characters, and an ID or key changed that way could collide with
+            // another; a corrupted download is refused whole rather than partly guessed.
+            string what = format is { } named ? $"The {Name(named)} file" : "The catalog";
+            throw new CatalogFormatException(
+                $"{what} holds {problem} at line {line}, column {column}: text that cannot be read without replacing characters. Nothing was imported.");
+        }
+
         var root = document.RootElement;
         var detected = CatalogFormatDetector.Detect(root);
         if (format is null)

@@ -56,6 +56,12 @@ internal sealed class SnapshotBuilder
     /// <summary>Adds the model read from <paramref name="record"/> (valid until the snapshot is built).</summary>
     public void Add(string upstreamKey, JsonElement record, CatalogModel model)
     {
+        if (model.Config is { } config && !CatalogJson.TryValidate(config, out string? problem))
+        {
+            Reject(upstreamKey, $"its record {problem}", model.Id);
+            return;
+        }
+
         int index = Entries++;
         if (!_entryById.TryGetValue(model.Id, out int at))
         {
