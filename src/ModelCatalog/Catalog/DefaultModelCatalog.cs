@@ -80,8 +80,22 @@ public sealed class DefaultModelCatalog<TModel> : IModelCatalog<TModel>, IDispos
     public async ValueTask<SyncReport> SyncAsync(IModelSource<TModel> source, SyncOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var snapshot = await source.FetchAsync(cancellationToken).ConfigureAwait(false);
-        return await SyncAsync(snapshot, options, cancellationToken).ConfigureAwait(false);
+        var feedback = source as IModelSyncFeedback<TModel>;
+        ModelSnapshot<TModel> snapshot;
+        SyncReport report;
+        try
+        {
+            snapshot = await source.FetchAsync(cancellationToken).ConfigureAwait(false);
+            report = await SyncAsync(snapshot, options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (feedback is not null && (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
+        {
+            feedback.OnFailed(exception);
+            throw;
+        }
+
+        feedback?.OnSynced(snapshot, report);
+        return report;
     }
 
     /// <inheritdoc/>
