@@ -113,6 +113,12 @@ public sealed class ModelSynchronizer<TModel>
                 continue;
             }
 
+            if (model is CatalogModel { Config: { } config } && !CatalogJson.TryValidate(config, out string? problem))
+            {
+                rejections.Add(new SyncRejection(index, id.ToString(), $"its config {problem}"));
+                continue;
+            }
+
             if (!firstIndex.TryAdd(id, index))
             {
                 rejections.Add(new SyncRejection(index, id.ToString(), $"duplicate ID: entry {index} repeats entry {firstIndex[id]}, which is the one applied"));

@@ -1,6 +1,6 @@
 using ModelCatalog.Sync;
 
-namespace ModelCatalog.Importers;
+namespace ModelCatalog.Sources;
 
 /// <summary>
 /// Collects models and rejections while a reader walks a file, and resolves collisions deterministically: when two
@@ -40,6 +40,12 @@ internal sealed class SnapshotBuilder
 
     public void Add(string upstreamKey, CatalogModel model)
     {
+        if (model.Config is { } config && !CatalogJson.TryValidate(config, out string? problem))
+        {
+            Reject(upstreamKey, $"its record {problem}");
+            return;
+        }
+
         if (_keyById.TryGetValue(model.Id, out var first))
         {
             Reject(upstreamKey, string.Equals(first, upstreamKey, StringComparison.Ordinal)

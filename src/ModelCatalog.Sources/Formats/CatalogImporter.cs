@@ -1,7 +1,7 @@
 using System.Text.Json;
 using ModelCatalog.Sync;
 
-namespace ModelCatalog.Importers;
+namespace ModelCatalog.Sources;
 
 /// <summary>
 /// Turns a catalog file (ModelCatalog's own format, LiteLLM, OpenRouter, models.dev) into a snapshot of
@@ -10,6 +10,8 @@ namespace ModelCatalog.Importers;
 /// </summary>
 public static class CatalogImporter
 {
+    // The file may nest deeper than a stored value (its own envelope plus the record): a record deeper than
+    // CatalogJson.MaxDepth is rejected on its own (SnapshotBuilder), only a file beyond this fails as a whole.
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 256 };
 
     /// <summary>Reads a catalog from UTF-8 JSON.</summary>
@@ -35,6 +37,14 @@ public static class CatalogImporter
 
         using (document)
         {
+            if (CatalogJson.TryFindInvalidText(utf8Json.Span, out int line, out int column, out string? problem))
+            {
+                // Reading such text means replacing characters, and an ID or key changed that way could collide with
+                // another; a corrupted download is refused whole rather than partly guessed.
+                throw new CatalogFormatException(
+                    $"The {Name(format)} file holds {problem} at line {line}, column {column}: text that cannot be read without replacing characters. Nothing was imported.");
+            }
+
             var builder = new SnapshotBuilder();
             string defaultSource = Name(format);
             switch (format)
