@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using ModelCatalog.ReadModel;
 using ModelCatalog.Storage;
 using ModelCatalog.Sync;
 
@@ -19,6 +20,7 @@ public sealed class DefaultModelCatalog<TModel> : IModelCatalog<TModel>, IDispos
     private readonly IOptions<ModelCatalogOptions> _options;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _singleFlight = new(1, 1);
+    private readonly IModelCatalogObserver<TModel>[] _observers;
 
     /// <summary>Creates a catalog over a store.</summary>
     /// <param name="store">The store.</param>
@@ -27,16 +29,19 @@ public sealed class DefaultModelCatalog<TModel> : IModelCatalog<TModel>, IDispos
     /// <param name="timeProvider">The clock.</param>
     /// <param name="loggerFactory">Logging.</param>
     /// <param name="initializeNewModel">Sets initial local values on models a sync creates (for example "new models start hidden").</param>
+    /// <param name="observers">Told after every call that may have written the store, before it returns (the read model).</param>
     public DefaultModelCatalog(
         IModelStore<TModel> store,
         IEnumerable<IModelSource<TModel>>? sources = null,
         IOptions<ModelCatalogOptions>? options = null,
         TimeProvider? timeProvider = null,
         ILoggerFactory? loggerFactory = null,
-        Action<TModel>? initializeNewModel = null)
+        Action<TModel>? initializeNewModel = null,
+        IEnumerable<IModelCatalogObserver<TModel>>? observers = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         Store = store;
+        _observers = observers?.ToArray() ?? [];
         _sources = sources?.ToArray() ?? [];
         var duplicate = _sources.GroupBy(s => s.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
@@ -65,13 +70,21 @@ public sealed class DefaultModelCatalog<TModel> : IModelCatalog<TModel>, IDispos
     public async ValueTask<SyncReport> SyncAsync(ModelSnapshot<TModel> snapshot, SyncOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
+        var effective = options ?? _options.Value.ToSyncOptions();
         await _singleFlight.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await _synchronizer.SyncAsync(snapshot, options ?? _options.Value.ToSyncOptions(), cancellationToken).ConfigureAwait(false);
+            return await _synchronizer.SyncAsync(snapshot, effective, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
+            // Also after a failure: a store error after the commit leaves the outcome unknown, and a refresh that
+            // finds nothing changed costs one row.
+            if (!effective.DryRun)
+            {
+                await NotifyAsync().ConfigureAwait(false);
+            }
+
             _singleFlight.Release();
         }
     }
@@ -150,7 +163,15 @@ public sealed class DefaultModelCatalog<TModel> : IModelCatalog<TModel>, IDispos
                 .Add(new ModelHistoryEntry(id, _time.GetUtcNow(), ModelChangeKind.LocalEdit, null, null, HistoryFieldChange.From(changes)));
             try
             {
-                await Store.ApplyAsync(batch, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await Store.ApplyAsync(batch, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    await NotifyAsync().ConfigureAwait(false);
+                }
+
                 return new LocalEditResult<TModel>(
                     LocalEditStatus.Updated, stored with { Model = edited, Version = stored.Version + 1 }, changes);
             }
@@ -166,9 +187,27 @@ public sealed class DefaultModelCatalog<TModel> : IModelCatalog<TModel>, IDispos
         => Store.GetHistoryAsync(id, cancellationToken);
 
     /// <inheritdoc/>
-    public ValueTask<int> DeleteProviderAsync(string providerId, CancellationToken cancellationToken = default)
-        => Store.DeleteProviderAsync(providerId, _time.GetUtcNow(), cancellationToken);
+    public async ValueTask<int> DeleteProviderAsync(string providerId, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await Store.DeleteProviderAsync(providerId, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await NotifyAsync().ConfigureAwait(false);
+        }
+    }
 
     /// <inheritdoc/>
     public void Dispose() => _singleFlight.Dispose();
+
+    // Not cancelled with the caller: once the store may have changed, the observers must catch up.
+    private async ValueTask NotifyAsync()
+    {
+        foreach (var observer in _observers)
+        {
+            await observer.OnCatalogChangedAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+    }
 }
