@@ -80,7 +80,7 @@ internal static class ModelsDevCatalogReader
 
                 if (!ok)
                 {
-                    builder.Reject(key, error!);
+                    builder.Reject(key, error!, SnapshotBuilder.IdOrEmpty(providerId, modelEntry.Name));
                     continue;
                 }
 

@@ -62,7 +62,7 @@ internal static class OpenRouterCatalogReader
                 && JsonFields.TryPerMillion(completion, "pricing.completion", out completionPerMillion, ref error);
             if (!ok || string.IsNullOrEmpty(key))
             {
-                builder.Reject(key, error ?? "the entry has no 'id'");
+                builder.Reject(key, error ?? "the entry has no 'id'", SnapshotBuilder.IdOrEmpty(ProviderId, key));
                 continue;
             }
 

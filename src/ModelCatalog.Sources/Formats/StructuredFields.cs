@@ -22,11 +22,11 @@ internal static class StructuredFields
         string? error = null;
         if (!read(record, model, ref error))
         {
-            builder.Reject(key, error ?? "a structured field is not valid");
+            builder.Reject(key, error ?? "a structured field is not valid", model.Id);
             return;
         }
 
-        builder.Add(key, model);
+        builder.Add(key, record, model);
     }
 
     /// <summary>A price in USD per token, as USD per million tokens.</summary>
