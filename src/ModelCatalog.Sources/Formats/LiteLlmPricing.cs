@@ -6,6 +6,7 @@ namespace ModelCatalog.Sources;
 /// LiteLLM's price map → the structured fields. Prices are USD per token (×10⁶ to per million). Long-context tiers
 /// (<c>*_above_128k_tokens</c>, <c>*_above_200k_tokens</c>, <c>tiered_pricing</c> ranges) follow LiteLLM's rule: once
 /// the prompt exceeds the threshold the whole request takes the tier price (<see cref="TierRule.WholeRequest"/>).
+/// <c>tiered_pricing</c> entries keyed by anything else (search tools' <c>max_results_range</c>) are left in <c>Config</c>.
 /// </summary>
 internal static class LiteLlmPricing
 {
@@ -100,6 +101,12 @@ internal static class LiteLlmPricing
         {
             foreach (var range in ranges.EnumerateArray())
             {
+                // Tiers keyed by something else than prompt tokens (search tools' "max_results_range") are not token tiers.
+                if (range.ValueKind == JsonValueKind.Object && !range.TryGetProperty("range", out _))
+                {
+                    continue;
+                }
+
                 if (range.ValueKind != JsonValueKind.Object || !range.TryGetProperty("range", out var bounds)
                     || bounds.ValueKind != JsonValueKind.Array || bounds.GetArrayLength() == 0 || !bounds[0].TryGetDecimal(out var from))
                 {

@@ -55,6 +55,21 @@ public sealed class StructuredImportTests
     }
 
     [Fact]
+    public void LiteLlm_tiered_pricing_ranges_of_prompt_tokens_become_tiers_and_ranges_of_anything_else_are_left_alone()
+    {
+        var snapshot = Read("""
+            {"qwen": {"litellm_provider": "dashscope", "tiered_pricing": [{"input_cost_per_token": 5e-08, "output_cost_per_token": 4e-07, "range": [0, 256000.0]},
+                                                                         {"input_cost_per_token": 2.5e-07, "output_cost_per_token": 2e-06, "range": [256000.0, 1000000.0]}]},
+             "exa_ai/search": {"litellm_provider": "exa_ai", "mode": "search", "tiered_pricing": [{"input_cost_per_query": 0.005, "max_results_range": [0, 25]}]}}
+            """, CatalogFormat.LiteLlm);
+
+        Assert.Empty(snapshot.Rejections);
+        var tier = Assert.Single(snapshot.Models[0].Pricing!.Tiers);
+        Assert.Equal((256_000L, 0.25m, 2m), (tier.AbovePromptTokens, tier.Prices.InputPerMillion!.Value, tier.Prices.OutputPerMillion!.Value));
+        Assert.Null(snapshot.Models[1].Pricing);
+    }
+
+    [Fact]
     public void OpenRouter_cache_reasoning_request_and_image_prices_land_and_variable_prices_stay_unknown()
     {
         var snapshot = Read("""
