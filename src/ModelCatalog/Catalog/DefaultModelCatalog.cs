@@ -28,7 +28,7 @@ public sealed class DefaultModelCatalog<TModel> : IModelCatalog<TModel>, IDispos
     /// <param name="options">Sync defaults.</param>
     /// <param name="timeProvider">The clock.</param>
     /// <param name="loggerFactory">Logging.</param>
-    /// <param name="initializer">Sets initial local values on models a sync creates.</param>
+    /// <param name="initializeNewModel">Sets initial local values on models a sync creates (for example "new models start hidden").</param>
     /// <param name="observers">Told after every call that may have written the store, before it returns (the read model).</param>
     public DefaultModelCatalog(
         IModelStore<TModel> store,
@@ -36,7 +36,7 @@ public sealed class DefaultModelCatalog<TModel> : IModelCatalog<TModel>, IDispos
         IOptions<ModelCatalogOptions>? options = null,
         TimeProvider? timeProvider = null,
         ILoggerFactory? loggerFactory = null,
-        NewModelInitializer<TModel>? initializer = null,
+        Action<TModel>? initializeNewModel = null,
         IEnumerable<IModelCatalogObserver<TModel>>? observers = null)
     {
         ArgumentNullException.ThrowIfNull(store);
@@ -52,7 +52,7 @@ public sealed class DefaultModelCatalog<TModel> : IModelCatalog<TModel>, IDispos
         _options = options ?? Options.Create(new ModelCatalogOptions());
         _time = timeProvider ?? TimeProvider.System;
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("ModelCatalog.Sync");
-        _synchronizer = new ModelSynchronizer<TModel>(store, _time, logger, initializer is null ? null : initializer.Initialize);
+        _synchronizer = new ModelSynchronizer<TModel>(store, _time, logger, initializeNewModel);
     }
 
     /// <inheritdoc/>
@@ -93,8 +93,22 @@ public sealed class DefaultModelCatalog<TModel> : IModelCatalog<TModel>, IDispos
     public async ValueTask<SyncReport> SyncAsync(IModelSource<TModel> source, SyncOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var snapshot = await source.FetchAsync(cancellationToken).ConfigureAwait(false);
-        return await SyncAsync(snapshot, options, cancellationToken).ConfigureAwait(false);
+        var feedback = source as IModelSyncFeedback<TModel>;
+        ModelSnapshot<TModel> snapshot;
+        SyncReport report;
+        try
+        {
+            snapshot = await source.FetchAsync(cancellationToken).ConfigureAwait(false);
+            report = await SyncAsync(snapshot, options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (feedback is not null && (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
+        {
+            feedback.OnFailed(exception);
+            throw;
+        }
+
+        feedback?.OnSynced(snapshot, report);
+        return report;
     }
 
     /// <inheritdoc/>
