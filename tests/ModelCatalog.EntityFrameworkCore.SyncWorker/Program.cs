@@ -5,7 +5,7 @@ using ModelCatalog;
 using ModelCatalog.EntityFrameworkCore;
 using ModelCatalog.EntityFrameworkCore.Storage;
 using ModelCatalog.EntityFrameworkCore.Tests.Support;
-using ModelCatalog.Importers;
+using ModelCatalog.Sources;
 using ModelCatalog.Sync;
 
 // Usage: SyncWorker <sqlite|postgres> <connection string> <litellm snapshot> <source name> [go file] [hang after N commands]

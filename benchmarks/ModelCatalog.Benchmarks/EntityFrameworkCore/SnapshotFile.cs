@@ -1,4 +1,4 @@
-using ModelCatalog.Importers;
+using ModelCatalog.Sources;
 using ModelCatalog.Sync;
 using ModelCatalog.Tests.Support;
 

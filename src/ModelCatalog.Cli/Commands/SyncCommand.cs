@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using ModelCatalog.Cli.Output;
 using ModelCatalog.Cli.Store;
-using ModelCatalog.Importers;
+using ModelCatalog.Sources;
 using ModelCatalog.Storage;
 using ModelCatalog.Sync;
 

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using ModelCatalog.EntityFrameworkCore.Storage;
 using ModelCatalog.EntityFrameworkCore.Tests.Support;
-using ModelCatalog.Importers;
+using ModelCatalog.Sources;
 using ModelCatalog.Storage;
 using ModelCatalog.Sync;
 using ModelCatalog.Tests.Support;

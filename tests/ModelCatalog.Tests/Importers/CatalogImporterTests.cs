@@ -1,5 +1,5 @@
 using System.Text;
-using ModelCatalog.Importers;
+using ModelCatalog.Sources;
 using ModelCatalog.Sync;
 using ModelCatalog.Tests.Support;
 using ModelCatalog.Testing;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
-using ModelCatalog.Importers;
+using ModelCatalog.Sources;
 using ModelCatalog.Storage;
 using ModelCatalog.Sync;
 using ModelCatalog.Testing;

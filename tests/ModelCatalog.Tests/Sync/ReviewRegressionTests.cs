@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using ModelCatalog.Importers;
+using ModelCatalog.Sources;
 using ModelCatalog.Storage;
 using ModelCatalog.Sync;
 using ModelCatalog.Testing;

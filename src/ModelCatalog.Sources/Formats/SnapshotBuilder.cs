@@ -1,6 +1,6 @@
 using ModelCatalog.Sync;
 
-namespace ModelCatalog.Importers;
+namespace ModelCatalog.Sources;
 
 /// <summary>
 /// Collects models and rejections while a reader walks a file, and resolves collisions deterministically: when two

@@ -1,4 +1,4 @@
-namespace ModelCatalog.Importers;
+namespace ModelCatalog.Sources;
 
 /// <summary>The catalog file formats <see cref="CatalogImporter"/> reads.</summary>
 public enum CatalogFormat

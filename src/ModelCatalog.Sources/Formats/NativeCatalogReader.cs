@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace ModelCatalog.Importers;
+namespace ModelCatalog.Sources;
 
 /// <summary>
 /// Reads ModelCatalog's own catalog file: <c>{"source", "version", "models": [{"id", "display_name", "description",

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using ModelCatalog.Sync;
 
-namespace ModelCatalog.Importers;
+namespace ModelCatalog.Sources;
 
 /// <summary>
 /// Turns a catalog file (ModelCatalog's own format, LiteLLM, OpenRouter, models.dev) into a snapshot of

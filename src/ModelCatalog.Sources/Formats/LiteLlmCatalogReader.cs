@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace ModelCatalog.Importers;
+namespace ModelCatalog.Sources;
 
 /// <summary>
 /// Reads LiteLLM's price map. The unified ID is <c>normalize(litellm_provider)/model</c>, where <c>model</c> is the key

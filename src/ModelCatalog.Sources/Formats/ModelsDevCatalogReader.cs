@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace ModelCatalog.Importers;
+namespace ModelCatalog.Sources;
 
 /// <summary>
 /// Reads the models.dev catalog (provider → <c>{"name", ..., "models": {model id → record}}</c>). The unified ID is

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace ModelCatalog.Importers;
+namespace ModelCatalog.Sources;
 
 /// <summary>
 /// Reads OpenRouter's <c>/api/v1/models</c> response (a bare array or <c>{"data": [...]}</c>). Every model is offered

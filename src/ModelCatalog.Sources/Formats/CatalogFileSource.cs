@@ -1,6 +1,6 @@
 using ModelCatalog.Sync;
 
-namespace ModelCatalog.Importers;
+namespace ModelCatalog.Sources;
 
 /// <summary>An <see cref="IModelSource{TModel}"/> that reads a catalog file on every fetch.</summary>
 /// <param name="path">The file.</param>

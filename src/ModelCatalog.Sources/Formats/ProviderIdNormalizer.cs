@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace ModelCatalog.Importers;
+namespace ModelCatalog.Sources;
 
 /// <summary>
 /// Turns an upstream provider name into a provider ID of the unified grammar: every character outside

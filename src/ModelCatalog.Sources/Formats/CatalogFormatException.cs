@@ -1,4 +1,4 @@
-namespace ModelCatalog.Importers;
+namespace ModelCatalog.Sources;
 
 /// <summary>A catalog file could not be read as a whole (not JSON, truncated, or not the expected shape). Nothing was synced.</summary>
 public sealed class CatalogFormatException : Exception
