@@ -321,9 +321,39 @@ internal static class JsonModelScanner
     }
 
     /// <summary>The offset of the first '"', '\\' or control character at or after <paramref name="pos"/>, or the length.</summary>
-    /// <remarks>16 bytes at a time: short keys end in the first block, long texts stream through without calls.</remarks>
+    /// <remarks>
+    /// 16 bytes at a time, then 32 where 256-bit vectors are fast: short keys end in the first block, long texts
+    /// stream through without calls.
+    /// </remarks>
     private static int IndexOfSpecial(ReadOnlySpan<byte> json, int pos)
     {
+        if (Vector256.IsHardwareAccelerated && pos + Vector128<byte>.Count <= json.Length)
+        {
+            // Most keys and short values end within 16 bytes: look there first, then stride 32.
+            var block = Vector128.Create(json.Slice(pos, Vector128<byte>.Count));
+            var mask = (Vector128.Equals(block, Vector128.Create((byte)'"')) | Vector128.Equals(block, Vector128.Create((byte)'\\')) | Vector128.LessThan(block, Vector128.Create((byte)0x20))).ExtractMostSignificantBits();
+            if (mask != 0)
+            {
+                return pos + BitOperations.TrailingZeroCount(mask);
+            }
+
+            pos += Vector128<byte>.Count;
+            var quote = Vector256.Create((byte)'"');
+            var backslash = Vector256.Create((byte)'\\');
+            var space = Vector256.Create((byte)0x20);
+            while (pos + Vector256<byte>.Count <= json.Length)
+            {
+                var wide = Vector256.Create(json.Slice(pos, Vector256<byte>.Count));
+                var found = (Vector256.Equals(wide, quote) | Vector256.Equals(wide, backslash) | Vector256.LessThan(wide, space)).ExtractMostSignificantBits();
+                if (found != 0)
+                {
+                    return pos + BitOperations.TrailingZeroCount(found);
+                }
+
+                pos += Vector256<byte>.Count;
+            }
+        }
+
         if (Vector128.IsHardwareAccelerated)
         {
             var quote = Vector128.Create((byte)'"');

@@ -56,7 +56,9 @@ internal static class Utf8Validation
 
     /// <summary>Whether <paramref name="utf8"/> is well-formed UTF-8 (the same verdict as <see cref="Utf8.IsValid"/>).</summary>
     public static bool IsValid(ReadOnlySpan<byte> utf8)
-        => Avx2.IsSupported && utf8.Length >= Vector256<byte>.Count ? IsValidAvx2(utf8) : Utf8.IsValid(utf8);
+        => Avx2.IsSupported && utf8.Length >= Vector256<byte>.Count
+            ? Ascii.IsValid(utf8) || IsValidAvx2(utf8) // the BCL's ASCII check is the fastest answer for ASCII bodies, and stops at the first other byte
+            : Utf8.IsValid(utf8);
 
     private static bool IsValidAvx2(ReadOnlySpan<byte> utf8)
     {
@@ -112,6 +114,7 @@ internal static class Utf8Validation
         var error = Vector256<byte>.Zero;
         var previous = Vector256<byte>.Zero;
         var previousIncomplete = Vector256<byte>.Zero;
+        var previousAscii = true; // the start of the input: skip a leading ASCII run at once
         ref var start = ref MemoryMarshal.GetReference(utf8);
         var offset = 0;
         var last = utf8.Length - Vector256<byte>.Count;
@@ -134,11 +137,29 @@ internal static class Utf8Validation
             {
                 error |= previousIncomplete;
                 previousIncomplete = Vector256<byte>.Zero;
+                if (previousAscii && offset + Vector256<byte>.Count < utf8.Length)
+                {
+                    // A second ASCII block in a row: likely a long ASCII run, which the BCL skips faster than blocks
+                    // do. The next block starts at its first non-ASCII byte; the zero "previous" stands for ASCII.
+                    var next = utf8[(offset + Vector256<byte>.Count)..].IndexOfAnyExceptInRange((byte)0, (byte)0x7F);
+                    if (next < 0)
+                    {
+                        break;
+                    }
+
+                    offset += Vector256<byte>.Count + next;
+                    previous = Vector256<byte>.Zero;
+                    previousAscii = false;
+                    continue;
+                }
+
+                previousAscii = true;
             }
             else
             {
                 error |= CheckBlock(input, previous, byte1High, byte1Low, byte2High);
                 previousIncomplete = Avx2.SubtractSaturate(input, incompleteAfter);
+                previousAscii = false;
             }
 
             previous = input;
