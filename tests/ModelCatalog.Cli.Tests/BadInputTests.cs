@@ -1,5 +1,6 @@
 using System.Text;
 using ModelCatalog.Cli.Tests.Support;
+using ModelCatalog.Tests.Support;
 
 namespace ModelCatalog.Cli.Tests;
 
@@ -28,7 +29,7 @@ public sealed class BadInputTests : IDisposable
     [Theory]
     [InlineData("truncated.json", """{"models": [{"id": "openai/gpt-4o", "display_na""", "not valid JSON")]
     [InlineData("wrong-shape.json", """{"models": {"id": "openai/gpt-4o"}}""", "'models' array")]
-    [InlineData("array.json", """[1, 2, 3]""", "JSON object")]
+    [InlineData("array.json", """[1, 2, 3]""", "format cannot be told from its content")]
     public async Task A_malformed_file_fails_with_exit_1_naming_the_problem_and_the_database_is_unchanged(string name, string content, string expected)
     {
         string before = await SeededHashAsync();
@@ -38,6 +39,22 @@ public sealed class BadInputTests : IDisposable
         Assert.Equal(1, exit);
         Assert.Contains(expected, error, StringComparison.Ordinal);
         Assert.Contains(name, error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, output);
+        Assert.Equal(before, _cli.DatabaseHash());
+    }
+
+    [Theory]
+    [InlineData("openrouter", "models_2026-02-27.json", "litellm", "This looks like an OpenRouter models response, not a LiteLLM price map: read it as 'openrouter'")]
+    [InlineData("litellm", "model_prices_2025-06-27.json", "modelsdev", "This looks like a LiteLLM price map, not a models.dev catalog: read it as 'litellm'")]
+    [InlineData("modelsdev", "models_2025-12-30.json", "litellm", "This looks like a models.dev catalog, not a LiteLLM price map: read it as 'modelsdev'")]
+    public async Task A_wrong_format_fails_with_exit_1_naming_the_likely_format_and_writes_nothing(string folder, string file, string wrong, string expected)
+    {
+        string before = await SeededHashAsync();
+
+        var (exit, output, error) = await _cli.RunAsync("sync", SharedData.Path(folder, file), "--format", wrong);
+
+        Assert.Equal(1, exit);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
         Assert.Equal(string.Empty, output);
         Assert.Equal(before, _cli.DatabaseHash());
     }

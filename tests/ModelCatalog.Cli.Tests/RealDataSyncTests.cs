@@ -50,15 +50,46 @@ public sealed class RealDataSyncTests : IDisposable
     }
 
     [Fact]
+    public async Task LiteLlm_2025_06_27_then_2026_03_03_with_missing_deactivate_exits_0_reports_aliases_and_deactivates_within_the_guard()
+    {
+        var older = SharedData.Path("litellm", "model_prices_2025-06-27.json");
+        var newer = SharedData.Path("litellm", "model_prices_2026-03-03.json");
+        var (firstExit, _, firstError) = await _cli.RunAsync("sync", older, "--format", "litellm");
+        Assert.Equal(0, firstExit);
+        Assert.Equal(string.Empty, firstError);
+
+        var (exit, output, _) = await _cli.RunAsync("sync", newer, "--missing", "deactivate");
+        var json = await _cli.JsonAsync("sync", newer, "--missing", "deactivate", "--dry-run");
+
+        Assert.Equal(0, exit);
+        // Counted independently of the importer: keys whose normalised IDs collide (see AliasOracle).
+        var expectedAliases = AliasOracle.LiteLlmAliases(newer);
+        Assert.Equal(21, expectedAliases.Count);
+        Assert.Contains("0 rejected, 21 aliases", output, StringComparison.Ordinal);
+        Assert.Contains("deepseek-chat → deepseek/deepseek-chat (kept 'deepseek/deepseek-chat')", output, StringComparison.Ordinal);
+        Assert.Contains("Format: litellm (detected", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Removal refused", output, StringComparison.Ordinal);
+        var missing = AliasOracle.LiteLlmIds(older).Except(AliasOracle.LiteLlmIds(newer)).Count();
+        Assert.Equal(97, missing);
+        Assert.Contains($"{missing} missing upstream, {missing} deactivated", output, StringComparison.Ordinal);
+        // The repeat (dry) finds nothing left to deactivate: the deactivation was written.
+        Assert.Equal(0, Count(json, "deactivated"));
+        Assert.Equal(21, json.GetProperty("aliases").GetArrayLength());
+        var show = await _cli.JsonAsync("show", AliasOracle.LiteLlmIds(older).Except(AliasOracle.LiteLlmIds(newer)).First());
+        Assert.False(show.GetProperty("is_active").GetBoolean());
+    }
+
+    [Fact]
     public async Task The_exit_code_is_3_when_entries_were_rejected_and_0_when_none_were()
     {
-        var (rejectedExit, rejectedOutput, _) = await _cli.RunAsync("sync", SharedData.Path("litellm", "model_prices_2026-03-03.json"), "--format", "litellm");
+        string bad = Path.Combine(_cli.Folder, "bad.json");
+        await File.WriteAllTextAsync(bad, """{"gpt-4o": {"litellm_provider": "openai", "input_cost_per_token": "cheap"}, "gpt-4o-mini": {"litellm_provider": "openai"}}""");
+        var (rejectedExit, rejectedOutput, _) = await _cli.RunAsync("sync", bad, "--format", "litellm");
         var (cleanExit, _, _) = await _cli.RunAsync("sync", CliRun.Sample("catalog.v1.json"));
 
-        // 2026-03-03 has keys that map onto an ID another key already took: those entries are rejected and listed.
         Assert.Equal(3, rejectedExit);
         Assert.Contains("Rejected:", rejectedOutput, StringComparison.Ordinal);
-        Assert.Contains("which upstream key", rejectedOutput, StringComparison.Ordinal);
+        Assert.Contains("gpt-4o: field 'input_cost_per_token' is the string \"cheap\", not a number", rejectedOutput, StringComparison.Ordinal);
         Assert.Equal(0, cleanExit);
     }
 

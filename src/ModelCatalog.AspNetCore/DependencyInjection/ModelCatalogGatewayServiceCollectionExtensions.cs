@@ -59,8 +59,11 @@ public static class ModelCatalogGatewayServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Serves the gateway from the model catalog registered by <c>AddModelCatalog&lt;TModel&gt;()</c>, so
-    /// <c>/v1/models</c> and request resolution read the same store the sync writes.
+    /// Serves the gateway from the model catalog registered by <c>AddModelCatalog&lt;TModel&gt;()</c>, through the
+    /// catalog's in-memory read model (<c>AddModelCatalogReadModel&lt;TModel&gt;()</c>, added here): resolution and
+    /// <c>/v1/models</c> read an immutable snapshot instead of querying the store per request, and the snapshot follows
+    /// every change the catalog makes (at once in this process; within the poll interval, or a PostgreSQL notification,
+    /// from other processes).
     /// </summary>
     /// <typeparam name="TModel">The catalog model type.</typeparam>
     /// <param name="services">The services.</param>
@@ -69,8 +72,9 @@ public static class ModelCatalogGatewayServiceCollectionExtensions
         where TModel : class, ModelCatalog.ICatalogModel<TModel>
     {
         ArgumentNullException.ThrowIfNull(services);
+        services.AddModelCatalogReadModel<TModel>();
         services.TryAddSingleton<IGatewayModelDirectory>(static sp =>
-            new CatalogGatewayModelDirectory<TModel>(sp.GetRequiredService<ModelCatalog.IModelCatalog<TModel>>().Store));
+            new ReadModelGatewayModelDirectory<TModel>(sp.GetRequiredService<ModelCatalog.ReadModel.IModelReadModel<TModel>>()));
         return services;
     }
 }

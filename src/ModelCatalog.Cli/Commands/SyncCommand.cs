@@ -14,7 +14,7 @@ internal sealed class SyncCommand : ICliCommand
 {
     private readonly StoreOptions _store = new();
     private readonly Argument<FileInfo> _file = new("file") { Description = "The catalog file to sync." };
-    private readonly Option<string> _format = new("--format") { Description = "modelcatalog (default), litellm, openrouter or modelsdev." };
+    private readonly Option<string> _format = new("--format") { Description = "modelcatalog, litellm, openrouter or modelsdev (default: detected from the content)." };
     private readonly Option<bool> _skipExisting = new("--skip-existing") { Description = "Create new models only; leave existing ones untouched (Skip)." };
     private readonly Option<bool> _updateOfficial = new("--update-official") { Description = "The default: update official fields, keep local ones and customised display names (Smart)." };
     private readonly Option<bool> _force = new("--force") { Description = "Overwrite every field, local ones included (Force)." };
@@ -71,7 +71,7 @@ internal sealed class SyncCommand : ICliCommand
     public async Task<int> RunAsync(ParseResult parse, CliConsole console, CancellationToken cancellationToken)
     {
         var file = parse.GetValue(_file)!;
-        var format = ParseFormat(parse.GetValue(_format) ?? "modelcatalog")!.Value;
+        CatalogFormat? format = parse.GetValue(_format) is { } named ? ParseFormat(named) : null;
         var options = new SyncOptions
         {
             Mode = parse.GetValue(_skipExisting) ? UpdateMode.Skip : parse.GetValue(_force) ? UpdateMode.Force : UpdateMode.Smart,
@@ -96,10 +96,19 @@ internal sealed class SyncCommand : ICliCommand
         }
 
         ModelSnapshot<CatalogModel> snapshot;
+        bool formatDetected = false;
         try
         {
-            console.Progress($"Reading {file.Name} ({CatalogImporter.Name(format)})…");
-            snapshot = await CatalogImporter.ReadFileAsync(file.FullName, format, parse.GetValue(_source), parse.GetValue(_sourceVersion), DateTimeOffset.UtcNow, cancellationToken).ConfigureAwait(false);
+            byte[] bytes = await File.ReadAllBytesAsync(file.FullName, cancellationToken).ConfigureAwait(false);
+            if (format is null && CatalogImporter.TryDetectFormat(bytes, out var detected))
+            {
+                format = detected;
+                formatDetected = true;
+            }
+
+            console.Progress($"Reading {file.Name}{(format is { } f ? $" ({CatalogImporter.Name(f)})" : string.Empty)}…");
+            snapshot = CatalogImporter.Read(bytes, format, parse.GetValue(_source), parse.GetValue(_sourceVersion), DateTimeOffset.UtcNow);
+            snapshot = snapshot.Version is null ? snapshot with { Version = Path.GetFileNameWithoutExtension(file.Name) } : snapshot;
         }
         catch (CatalogFormatException exception)
         {
@@ -134,10 +143,15 @@ internal sealed class SyncCommand : ICliCommand
 
         if (parse.GetValue(_store.Json))
         {
-            JsonOutput.Write(console.Out, writer => WriteJson(writer, report));
+            JsonOutput.Write(console.Out, writer => WriteJson(writer, report, format, formatDetected));
         }
         else
         {
+            if (formatDetected)
+            {
+                console.Out.WriteLine($"Format: {CatalogImporter.Name(format!.Value)} (detected from the content; name another with --format).");
+            }
+
             WriteText(console.Out, report, location);
         }
 
@@ -169,7 +183,13 @@ internal sealed class SyncCommand : ICliCommand
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{(report.DryRun ? "Dry run of " : string.Empty)}{report.SourceName} {report.SourceVersion} into {location.Describe()} ({report.Mode}): " +
             $"{report.Created} created, {report.Updated} updated, {report.Unchanged} unchanged, {report.Skipped} skipped, {report.Rejected} rejected, " +
-            $"{report.MissingUpstream} missing upstream, {report.Removed} removed{owned}."));
+            $"{report.AliasCount} aliases, {report.MissingUpstream} missing upstream, {report.Deactivated} deactivated, {report.Removed} removed{owned}."));
+        if (report.RemovalRefusedReason is { } refusedFirst)
+        {
+            // Summary first: a refused removal is stated before any table, never only after thousands of lines.
+            output.WriteLine($"Removal refused: {refusedFirst}.");
+        }
+
         var changed = report.Models.Where(m => m.Outcome is not (ModelSyncOutcome.Unchanged or ModelSyncOutcome.Skipped)
             || m.Changes.Any(c => c.Decision != FieldDecision.KeptLocal)).ToList();
         if (changed.Count > 0)
@@ -199,10 +219,19 @@ internal sealed class SyncCommand : ICliCommand
             }
         }
 
-        if (report.RemovalRefusedReason is { } refused)
+        if (report.Aliases.Count > 0)
         {
             output.WriteLine();
-            output.WriteLine($"Removal refused: {refused}.");
+            output.WriteLine("Aliases (one entry kept per model; not rejections):");
+            foreach (var alias in report.Aliases.Take(50))
+            {
+                output.WriteLine($"  {alias.Key} → {alias.Id} (kept '{alias.KeptKey}')");
+            }
+
+            if (report.Aliases.Count > 50)
+            {
+                output.WriteLine($"  … and {report.Aliases.Count - 50} more (--json lists them all).");
+            }
         }
     }
 
@@ -215,9 +244,15 @@ internal sealed class SyncCommand : ICliCommand
 
     private static string Shorten(string text) => text.Length <= 60 ? text : string.Concat(text.AsSpan(0, 57), "…");
 
-    private static void WriteJson(Utf8JsonWriter writer, SyncReport report)
+    private static void WriteJson(Utf8JsonWriter writer, SyncReport report, CatalogFormat? format, bool formatDetected)
     {
         writer.WriteStartObject();
+        if (format is { } known)
+        {
+            writer.WriteString("format", CatalogImporter.Name(known));
+        }
+
+        writer.WriteBoolean("format_detected", formatDetected);
         writer.WriteString("mode", Names.Snake(report.Mode));
         writer.WriteBoolean("dry_run", report.DryRun);
         writer.WriteString("source", report.SourceName);
@@ -227,6 +262,7 @@ internal sealed class SyncCommand : ICliCommand
         writer.WriteNumber("unchanged", report.Unchanged);
         writer.WriteNumber("skipped", report.Skipped);
         writer.WriteNumber("rejected", report.Rejected);
+        writer.WriteNumber("aliases", report.AliasCount);
         writer.WriteNumber("missing_upstream", report.MissingUpstream);
         writer.WriteNumber("removed", report.Removed);
         writer.WriteNumber("deactivated", report.Deactivated);
@@ -276,6 +312,17 @@ internal sealed class SyncCommand : ICliCommand
             }
 
             writer.WriteString("reason", rejection.Reason);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("aliases");
+        foreach (var alias in report.Aliases)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", alias.Id.ToString());
+            writer.WriteString("key", alias.Key);
+            writer.WriteString("kept_key", alias.KeptKey);
             writer.WriteEndObject();
         }
 

@@ -16,6 +16,10 @@ namespace ModelCatalog.Cli.Store;
 /// </summary>
 internal static class CatalogStoreFactory
 {
+    // Another tool process or a host may hold SQLite's write lock (a sync in progress); Microsoft.Data.Sqlite retries a
+    // busy database until the command timeout, so concurrent runs wait their turn instead of failing.
+    private const int SqliteBusyTimeoutSeconds = 60;
+
     public static async Task<StoreHandle> OpenAsync(StoreLocation location, CancellationToken cancellationToken, bool create = true)
     {
         var builder = new DbContextOptionsBuilder<ModelCatalogDbContext>();
@@ -32,7 +36,7 @@ internal static class CatalogStoreFactory
                 throw new CatalogStoreException($"the folder of the catalog database '{path}' does not exist.");
             }
 
-            var connection = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false };
+            var connection = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false, DefaultTimeout = SqliteBusyTimeoutSeconds };
             builder.UseSqlite(connection.ToString());
         }
         else
@@ -42,17 +46,19 @@ internal static class CatalogStoreFactory
 
         var options = builder.Options;
         var factory = new PooledDbContextFactory<ModelCatalogDbContext>(options);
+        var store = new EfCoreModelStore<CatalogModel, ModelCatalogDbContext>(factory);
         try
         {
-            await using var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-            await context.Database.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+            // The store's own step, not EF Core's EnsureCreated: it also turns on SQLite's write-ahead log, so readers
+            // (list, show, a gateway) never wait for a sync and a crash mid-sync leaves the last commit readable.
+            await store.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (IsStoreFailure(exception))
         {
             throw new CatalogStoreException($"cannot open {location.Describe()}: {Root(exception).Message}", exception);
         }
 
-        return new StoreHandle(new FailureTranslatingStore(new EfCoreModelStore<CatalogModel, ModelCatalogDbContext>(factory), location), null);
+        return new StoreHandle(new FailureTranslatingStore(store, location), null);
     }
 
     internal static bool IsStoreFailure(Exception exception)

@@ -15,7 +15,7 @@ internal static class JsonElementMapping
 {
     public static readonly ValueConverter<JsonElement, string> Converter = new(
         value => Compact(value),
-        text => JsonElement.Parse(text, default));
+        text => JsonElement.Parse(text, CatalogJson.ReadOptions));
 
     public static readonly ValueComparer<JsonElement> Comparer = new(
         (left, right) => JsonElement.DeepEquals(left, right),

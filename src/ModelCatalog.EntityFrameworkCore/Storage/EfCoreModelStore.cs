@@ -29,7 +29,7 @@ namespace ModelCatalog.EntityFrameworkCore.Storage;
 /// </remarks>
 /// <typeparam name="TModel">The catalog model type.</typeparam>
 /// <typeparam name="TContext">A context whose model includes <c>ApplyModelCatalog&lt;TModel&gt;()</c>.</typeparam>
-public class EfCoreModelStore<TModel, TContext> : IModelStore<TModel>
+public partial class EfCoreModelStore<TModel, TContext> : IModelStore<TModel>
     where TModel : class, ICatalogModel<TModel>
     where TContext : DbContext
 {
@@ -268,6 +268,7 @@ public class EfCoreModelStore<TModel, TContext> : IModelStore<TModel>
                     var transaction = await context.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
                     await using (transaction.ConfigureAwait(false))
                     {
+                        await AnnounceWriteAsync(context, ct).ConfigureAwait(false);
                         string providerId = state.ProviderId;
                         var doomed = await Models(context)
                             .Where(m => EF.Property<string>(m, CatalogColumns.ProviderId) == providerId)
@@ -352,6 +353,7 @@ public class EfCoreModelStore<TModel, TContext> : IModelStore<TModel>
             await using (transaction.ConfigureAwait(false))
             {
                 await LockSourceAsync(context, batch, cancellationToken).ConfigureAwait(false);
+                await AnnounceWriteAsync(context, cancellationToken).ConfigureAwait(false);
                 var current = await LoadTrackedAsync(context, batch, cancellationToken).ConfigureAwait(false);
                 foreach (var write in batch.Writes)
                 {

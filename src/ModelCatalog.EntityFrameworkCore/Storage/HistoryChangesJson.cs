@@ -26,9 +26,9 @@ internal static class HistoryChangesJson
                 writer.WriteString("policy", change.Policy.ToString());
                 writer.WriteString("decision", change.Decision.ToString());
                 writer.WritePropertyName("old");
-                writer.WriteRawValue(change.OldValueJson);
+                writer.WriteRawValue(change.OldValueJson, skipInputValidation: true); // written by FieldValueJson: valid, and may nest up to CatalogJson.MaxDepth
                 writer.WritePropertyName("new");
-                writer.WriteRawValue(change.NewValueJson);
+                writer.WriteRawValue(change.NewValueJson, skipInputValidation: true);
                 writer.WriteEndObject();
             }
 
@@ -45,7 +45,7 @@ internal static class HistoryChangesJson
             return [];
         }
 
-        using var document = JsonDocument.Parse(json);
+        using var document = JsonDocument.Parse(json, CatalogJson.ReadOptions);
         var changes = new HistoryFieldChange[document.RootElement.GetArrayLength()];
         int i = 0;
         foreach (var item in document.RootElement.EnumerateArray())

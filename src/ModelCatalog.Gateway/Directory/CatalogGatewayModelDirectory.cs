@@ -26,8 +26,8 @@ public sealed class CatalogGatewayModelDirectory<TModel> : IGatewayModelDirector
         _map = map ?? Map;
     }
 
-    // The default mapping described on the class.
-    private static GatewayModel Map(StoredModel<TModel> stored)
+    // The default mapping described on the class (the read-model directory maps the same way).
+    internal static GatewayModel Map(StoredModel<TModel> stored)
     {
         ArgumentNullException.ThrowIfNull(stored);
         var availability = stored.Model as IModelAvailability;

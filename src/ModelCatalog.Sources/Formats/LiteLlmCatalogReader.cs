@@ -49,9 +49,17 @@ internal static class LiteLlmCatalogReader
             ok = ok
                 && JsonFields.TryPerMillion(input, "input_cost_per_token", out inputPerMillion, ref error)
                 && JsonFields.TryPerMillion(output, "output_cost_per_token", out outputPerMillion, ref error);
+            string modelName = key;
+            int slash = key.IndexOf('/', StringComparison.Ordinal);
+            if (slash >= 0 && provider is not null && provider.StartsWith(key[..slash], StringComparison.Ordinal))
+            {
+                modelName = key[(slash + 1)..];
+            }
+
             if (!ok)
             {
-                builder.Reject(key, error!);
+                // The ID can still be told from the key and provider: that model is rejected, not missing upstream.
+                builder.Reject(key, error!, SnapshotBuilder.IdOrEmpty(provider is null ? null : ProviderIdNormalizer.Normalize(provider), modelName));
                 continue;
             }
 
@@ -59,13 +67,6 @@ internal static class LiteLlmCatalogReader
             {
                 builder.Reject(key, "the record has no 'litellm_provider'");
                 continue;
-            }
-
-            string modelName = key;
-            int slash = key.IndexOf('/', StringComparison.Ordinal);
-            if (slash >= 0 && provider.StartsWith(key[..slash], StringComparison.Ordinal))
-            {
-                modelName = key[(slash + 1)..];
             }
 
             if (!builder.TryCreateId(key, ProviderIdNormalizer.Normalize(provider), modelName, out var id))
@@ -82,7 +83,7 @@ internal static class LiteLlmCatalogReader
                 _ => ((decimal?)null, (string?)null),
             };
 
-            builder.Add(key, new CatalogModel
+            builder.Add(key, record, new CatalogModel
             {
                 Id = id,
                 DisplayName = modelName,

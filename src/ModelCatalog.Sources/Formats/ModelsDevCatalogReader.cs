@@ -80,7 +80,7 @@ internal static class ModelsDevCatalogReader
 
                 if (!ok)
                 {
-                    builder.Reject(key, error!);
+                    builder.Reject(key, error!, SnapshotBuilder.IdOrEmpty(providerId, modelEntry.Name));
                     continue;
                 }
 
@@ -89,7 +89,7 @@ internal static class ModelsDevCatalogReader
                     continue;
                 }
 
-                builder.Add(key, new CatalogModel
+                builder.Add(key, record, new CatalogModel
                 {
                     Id = id,
                     DisplayName = string.IsNullOrEmpty(name) ? modelEntry.Name : name,

@@ -56,7 +56,7 @@ internal static class NativeCatalogReader
                 & JsonFields.TryInt(record, "max_output_tokens", out var maxOutput, ref error);
             if (!ok)
             {
-                builder.Reject(key, error!);
+                builder.Reject(key, error!, UnifiedModelId.TryParse(key, out var known) ? known : default);
                 continue;
             }
 
@@ -72,7 +72,7 @@ internal static class NativeCatalogReader
                 continue;
             }
 
-            builder.Add(key, new CatalogModel
+            builder.Add(key, record, new CatalogModel
             {
                 Id = id,
                 DisplayName = displayName ?? id.ModelName,

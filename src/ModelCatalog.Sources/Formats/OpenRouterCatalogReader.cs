@@ -62,7 +62,7 @@ internal static class OpenRouterCatalogReader
                 && JsonFields.TryPerMillion(completion, "pricing.completion", out completionPerMillion, ref error);
             if (!ok || string.IsNullOrEmpty(key))
             {
-                builder.Reject(key, error ?? "the entry has no 'id'");
+                builder.Reject(key, error ?? "the entry has no 'id'", SnapshotBuilder.IdOrEmpty(ProviderId, key));
                 continue;
             }
 
@@ -73,7 +73,7 @@ internal static class OpenRouterCatalogReader
 
             string? modality = record.TryGetProperty("architecture", out var architecture) && architecture.ValueKind == JsonValueKind.Object
                 && architecture.TryGetProperty("modality", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
-            builder.Add(key, new CatalogModel
+            builder.Add(key, record, new CatalogModel
             {
                 Id = id,
                 DisplayName = string.IsNullOrEmpty(name) ? key : name,

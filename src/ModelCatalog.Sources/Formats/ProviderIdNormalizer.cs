@@ -7,7 +7,7 @@ namespace ModelCatalog.Sources;
 /// <c>[A-Za-z0-9_]</c> becomes <c>_</c> (so <c>amazon-bedrock</c> → <c>amazon_bedrock</c>,
 /// <c>vertex_ai-language-models</c> → <c>vertex_ai_language_models</c>). Case is kept.
 /// </summary>
-public static class ProviderIdNormalizer
+internal static class ProviderIdNormalizer
 {
     /// <summary>Normalises a provider name.</summary>
     /// <param name="name">The upstream name.</param>

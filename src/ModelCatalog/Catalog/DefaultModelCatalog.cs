@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using ModelCatalog.ReadModel;
 using ModelCatalog.Storage;
 using ModelCatalog.Sync;
 
@@ -19,6 +20,7 @@ public sealed class DefaultModelCatalog<TModel> : IModelCatalog<TModel>, IDispos
     private readonly IOptions<ModelCatalogOptions> _options;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _singleFlight = new(1, 1);
+    private readonly IModelCatalogObserver<TModel>[] _observers;
 
     /// <summary>Creates a catalog over a store.</summary>
     /// <param name="store">The store.</param>
@@ -26,17 +28,20 @@ public sealed class DefaultModelCatalog<TModel> : IModelCatalog<TModel>, IDispos
     /// <param name="options">Sync defaults.</param>
     /// <param name="timeProvider">The clock.</param>
     /// <param name="loggerFactory">Logging.</param>
-    /// <param name="initializer">Sets initial local values on models a sync creates.</param>
+    /// <param name="initializeNewModel">Sets initial local values on models a sync creates (for example "new models start hidden").</param>
+    /// <param name="observers">Told after every call that may have written the store, before it returns (the read model).</param>
     public DefaultModelCatalog(
         IModelStore<TModel> store,
         IEnumerable<IModelSource<TModel>>? sources = null,
         IOptions<ModelCatalogOptions>? options = null,
         TimeProvider? timeProvider = null,
         ILoggerFactory? loggerFactory = null,
-        NewModelInitializer<TModel>? initializer = null)
+        Action<TModel>? initializeNewModel = null,
+        IEnumerable<IModelCatalogObserver<TModel>>? observers = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         Store = store;
+        _observers = observers?.ToArray() ?? [];
         _sources = sources?.ToArray() ?? [];
         var duplicate = _sources.GroupBy(s => s.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
@@ -47,7 +52,7 @@ public sealed class DefaultModelCatalog<TModel> : IModelCatalog<TModel>, IDispos
         _options = options ?? Options.Create(new ModelCatalogOptions());
         _time = timeProvider ?? TimeProvider.System;
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("ModelCatalog.Sync");
-        _synchronizer = new ModelSynchronizer<TModel>(store, _time, logger, initializer is null ? null : initializer.Initialize);
+        _synchronizer = new ModelSynchronizer<TModel>(store, _time, logger, initializeNewModel);
     }
 
     /// <inheritdoc/>
@@ -65,13 +70,21 @@ public sealed class DefaultModelCatalog<TModel> : IModelCatalog<TModel>, IDispos
     public async ValueTask<SyncReport> SyncAsync(ModelSnapshot<TModel> snapshot, SyncOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
+        var effective = options ?? _options.Value.ToSyncOptions();
         await _singleFlight.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await _synchronizer.SyncAsync(snapshot, options ?? _options.Value.ToSyncOptions(), cancellationToken).ConfigureAwait(false);
+            return await _synchronizer.SyncAsync(snapshot, effective, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
+            // Also after a failure: a store error after the commit leaves the outcome unknown, and a refresh that
+            // finds nothing changed costs one row.
+            if (!effective.DryRun)
+            {
+                await NotifyAsync().ConfigureAwait(false);
+            }
+
             _singleFlight.Release();
         }
     }
@@ -80,8 +93,22 @@ public sealed class DefaultModelCatalog<TModel> : IModelCatalog<TModel>, IDispos
     public async ValueTask<SyncReport> SyncAsync(IModelSource<TModel> source, SyncOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var snapshot = await source.FetchAsync(cancellationToken).ConfigureAwait(false);
-        return await SyncAsync(snapshot, options, cancellationToken).ConfigureAwait(false);
+        var feedback = source as IModelSyncFeedback<TModel>;
+        ModelSnapshot<TModel> snapshot;
+        SyncReport report;
+        try
+        {
+            snapshot = await source.FetchAsync(cancellationToken).ConfigureAwait(false);
+            report = await SyncAsync(snapshot, options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (feedback is not null && (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
+        {
+            feedback.OnFailed(exception);
+            throw;
+        }
+
+        feedback?.OnSynced(snapshot, report);
+        return report;
     }
 
     /// <inheritdoc/>
@@ -136,7 +163,15 @@ public sealed class DefaultModelCatalog<TModel> : IModelCatalog<TModel>, IDispos
                 .Add(new ModelHistoryEntry(id, _time.GetUtcNow(), ModelChangeKind.LocalEdit, null, null, HistoryFieldChange.From(changes)));
             try
             {
-                await Store.ApplyAsync(batch, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await Store.ApplyAsync(batch, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    await NotifyAsync().ConfigureAwait(false);
+                }
+
                 return new LocalEditResult<TModel>(
                     LocalEditStatus.Updated, stored with { Model = edited, Version = stored.Version + 1 }, changes);
             }
@@ -152,9 +187,27 @@ public sealed class DefaultModelCatalog<TModel> : IModelCatalog<TModel>, IDispos
         => Store.GetHistoryAsync(id, cancellationToken);
 
     /// <inheritdoc/>
-    public ValueTask<int> DeleteProviderAsync(string providerId, CancellationToken cancellationToken = default)
-        => Store.DeleteProviderAsync(providerId, _time.GetUtcNow(), cancellationToken);
+    public async ValueTask<int> DeleteProviderAsync(string providerId, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await Store.DeleteProviderAsync(providerId, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await NotifyAsync().ConfigureAwait(false);
+        }
+    }
 
     /// <inheritdoc/>
     public void Dispose() => _singleFlight.Dispose();
+
+    // Not cancelled with the caller: once the store may have changed, the observers must catch up.
+    private async ValueTask NotifyAsync()
+    {
+        foreach (var observer in _observers)
+        {
+            await observer.OnCatalogChangedAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+    }
 }

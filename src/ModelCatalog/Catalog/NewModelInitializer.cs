@@ -6,7 +6,7 @@ namespace ModelCatalog;
 /// </summary>
 /// <typeparam name="TModel">The catalog model type.</typeparam>
 /// <param name="initialize">The action applied to each new model.</param>
-public sealed class NewModelInitializer<TModel>(Action<TModel> initialize)
+internal sealed class NewModelInitializer<TModel>(Action<TModel> initialize)
     where TModel : class
 {
     /// <summary>Applies the initial values.</summary>

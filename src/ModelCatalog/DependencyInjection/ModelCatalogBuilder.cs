@@ -52,6 +52,16 @@ public sealed class ModelCatalogBuilder<TModel>
         return this;
     }
 
+    /// <summary>Adds an official source built from the services (an HTTP source that needs <c>IHttpClientFactory</c>, say).</summary>
+    /// <param name="factory">Builds the source once (a singleton).</param>
+    /// <returns>This builder.</returns>
+    public ModelCatalogBuilder<TModel> AddSource(Func<IServiceProvider, IModelSource<TModel>> factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        Services.AddSingleton(factory);
+        return this;
+    }
+
     /// <summary>Adds an official source type, resolved from DI.</summary>
     /// <typeparam name="TSource">The source type.</typeparam>
     /// <returns>This builder.</returns>

@@ -55,7 +55,8 @@ public static class ModelCatalogServiceCollectionExtensions
             sp.GetRequiredService<IOptions<ModelCatalogOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILoggerFactory>(),
-            sp.GetService<NewModelInitializer<TModel>>()));
+            sp.GetService<NewModelInitializer<TModel>>() is { } initializer ? initializer.Initialize : null,
+            sp.GetServices<ModelCatalog.ReadModel.IModelCatalogObserver<TModel>>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ModelCatalogSyncService<TModel>>());
         return new ModelCatalogBuilder<TModel>(services);
     }

@@ -12,7 +12,7 @@ namespace ModelCatalog;
 /// <see cref="ModelCatalogOptions.RetryDelay"/> — it never stops the host.
 /// </summary>
 /// <typeparam name="TModel">The catalog model type.</typeparam>
-public sealed partial class ModelCatalogSyncService<TModel> : BackgroundService
+internal sealed partial class ModelCatalogSyncService<TModel> : BackgroundService
     where TModel : class, ICatalogModel<TModel>
 {
     private readonly IModelCatalog<TModel> _catalog;

@@ -21,7 +21,16 @@ public static class FieldValues
             return left.ValueKind == right.ValueKind;
         }
 
-        return JsonElement.DeepEquals(left, right);
+        try
+        {
+            return JsonElement.DeepEquals(left, right);
+        }
+        catch (InvalidOperationException)
+        {
+            // Text that cannot become a string (invalid UTF-8, an unpaired surrogate escape) from a source that did not
+            // validate it: equal only when byte-identical, so a merge never crashes and never calls different text equal.
+            return System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(left).SequenceEqual(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(right));
+        }
     }
 
     /// <summary>Deep JSON equality where <see langword="null"/> equals only <see langword="null"/>.</summary>

@@ -66,7 +66,7 @@ public sealed class ModelBaseline : IEquatable<ModelBaseline>
 
         try
         {
-            using var document = JsonDocument.Parse(json);
+            using var document = JsonDocument.Parse(json, CatalogJson.ReadOptions);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 return false;

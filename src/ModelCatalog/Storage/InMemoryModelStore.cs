@@ -6,7 +6,7 @@ namespace ModelCatalog.Storage;
 /// re-sync at start-up, and as the reference behaviour of the store contract.
 /// </summary>
 /// <typeparam name="TModel">The catalog model type.</typeparam>
-public class InMemoryModelStore<TModel> : IModelStore<TModel>
+public partial class InMemoryModelStore<TModel> : IModelStore<TModel>
     where TModel : class, ICatalogModel<TModel>
 {
     private static readonly IModelMerger<TModel> Merger = TModel.Merger;
@@ -120,6 +120,11 @@ public class InMemoryModelStore<TModel> : IModelStore<TModel>
                 OnApplyingWrite(write, index);
                 var current = staged.TryGetValue(write.Id, out var overlay) ? overlay : _models.GetValueOrDefault(write.Id);
                 staged[write.Id] = Stage(write, current, newKeys);
+            }
+
+            if (staged.Count > 0)
+            {
+                RecordChanges(staged.Keys);
             }
 
             foreach (var (id, stored) in staged)

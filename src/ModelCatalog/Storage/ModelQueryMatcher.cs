@@ -1,7 +1,7 @@
 namespace ModelCatalog.Storage;
 
 /// <summary>Evaluates a <see cref="ModelQuery"/>'s filters in memory (the in-memory store, and tests as an oracle).</summary>
-public static class ModelQueryMatcher
+internal static class ModelQueryMatcher
 {
     /// <summary>Whether a stored model passes the query's filters (paging aside).</summary>
     /// <typeparam name="TModel">The catalog model type.</typeparam>

@@ -14,4 +14,13 @@ public sealed record ModelSnapshot<TModel>(string SourceName, string? Version, D
 {
     /// <summary>Entries of the source that were rejected before they became models.</summary>
     public IReadOnlyList<SyncRejection> Rejections { get; init; } = [];
+
+    /// <summary>Entries of the source that name a model another entry already names; one entry of each is in <see cref="Models"/>.</summary>
+    public IReadOnlyList<SyncAlias> Aliases { get; init; } = [];
+
+    /// <summary>
+    /// <see langword="true"/> when the source reports that nothing changed since the snapshot it served last (an HTTP
+    /// <c>304 Not Modified</c>): <see cref="Models"/> is empty, <see cref="Version"/> is the version served last, and the sync reads and writes nothing.
+    /// </summary>
+    public bool NotModified { get; init; }
 }

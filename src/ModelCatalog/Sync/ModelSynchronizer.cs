@@ -60,6 +60,21 @@ public sealed class ModelSynchronizer<TModel>
         activity?.SetTag("modelcatalog.mode", options.Mode.ToString());
         long started = Stopwatch.GetTimestamp();
 
+        if (snapshot.NotModified)
+        {
+            // The source said nothing changed since the snapshot it served last: nothing to read, nothing to write.
+            var unchanged = new SyncReport
+            {
+                SourceName = snapshot.SourceName,
+                SourceVersion = snapshot.Version,
+                Mode = options.Mode,
+                DryRun = options.DryRun,
+                SyncedAt = _time.GetUtcNow(),
+                NotModified = true,
+            };
+            return Finish(unchanged, activity, started, snapshot.SourceName, options.DryRun);
+        }
+
         var (accepted, rejections) = Validate(snapshot);
         foreach (var rejection in rejections)
         {
@@ -69,8 +84,8 @@ public sealed class ModelSynchronizer<TModel>
         for (int attempt = 1; ; attempt++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var plan = await DecideAsync(snapshot, accepted, rejections.Count, options, cancellationToken).ConfigureAwait(false);
-            var report = plan.Report with { Rejections = rejections, Attempts = attempt };
+            var plan = await DecideAsync(snapshot, accepted, rejections, options, cancellationToken).ConfigureAwait(false);
+            var report = plan.Report with { Rejections = rejections, Aliases = snapshot.Aliases, Attempts = attempt };
             if (options.DryRun || plan.Batch.IsEmpty)
             {
                 return Finish(report, activity, started, snapshot.SourceName, options.DryRun);
@@ -113,9 +128,15 @@ public sealed class ModelSynchronizer<TModel>
                 continue;
             }
 
+            if (model is CatalogModel { Config: { } config } && !CatalogJson.TryValidate(config, out string? problem))
+            {
+                rejections.Add(new SyncRejection(index, id.ToString(), $"its config {problem}"));
+                continue;
+            }
+
             if (!firstIndex.TryAdd(id, index))
             {
-                rejections.Add(new SyncRejection(index, id.ToString(), $"duplicate ID: entry {index} repeats entry {firstIndex[id]}, which is the one applied"));
+                rejections.Add(new SyncRejection(index, id.ToString(), $"duplicate ID: entry {index} repeats entry {firstIndex[id]}, which is the one applied") { Id = id });
                 continue;
             }
 
@@ -128,7 +149,7 @@ public sealed class ModelSynchronizer<TModel>
     private async ValueTask<SyncPlan> DecideAsync(
         ModelSnapshot<TModel> snapshot,
         List<(UnifiedModelId Id, TModel Model)> accepted,
-        int rejected,
+        List<SyncRejection> rejections,
         SyncOptions options,
         CancellationToken cancellationToken)
     {
@@ -216,7 +237,7 @@ public sealed class ModelSynchronizer<TModel>
         string? refused = null;
         if (options.Mode != UpdateMode.Skip)
         {
-            (writes, refused) = DecideMissing(snapshot, ids, owned, options, now, batch, results, writes, rejected);
+            (writes, refused) = DecideMissing(snapshot, ids, owned, rejections, options, now, batch, results, writes);
         }
 
         results.Sort(static (a, b) => a.Id.CompareTo(b.Id));
@@ -227,6 +248,7 @@ public sealed class ModelSynchronizer<TModel>
             Mode = options.Mode,
             DryRun = options.DryRun,
             SyncedAt = now,
+            FetchedAt = snapshot.FetchedAt,
             Models = results,
             Writes = writes,
             RemovalRefusedReason = refused,
@@ -259,18 +281,34 @@ public sealed class ModelSynchronizer<TModel>
         ModelSnapshot<TModel> snapshot,
         HashSet<UnifiedModelId> listed,
         Dictionary<UnifiedModelId, StoredModel<TModel>> ownedModels,
+        List<SyncRejection> rejections,
         SyncOptions options,
         DateTimeOffset now,
         ModelBatch<TModel> batch,
         List<ModelSyncResult> results,
-        int writes,
-        int rejected)
+        int writes)
     {
+        // A rejected entry whose ID is known still stands for that model: it is not missing, only not updated. An
+        // entry whose ID cannot be told could stand for any model, so it blocks removal for the whole run.
+        var protectedIds = new HashSet<UnifiedModelId>();
+        int unidentified = 0;
+        foreach (var rejection in rejections)
+        {
+            if (rejection.Id.IsEmpty)
+            {
+                unidentified++;
+            }
+            else
+            {
+                protectedIds.Add(rejection.Id);
+            }
+        }
+
         int owned = ownedModels.Count;
         var missing = new List<StoredModel<TModel>>();
         foreach (var (id, stored) in ownedModels)
         {
-            if (!listed.Contains(id))
+            if (!listed.Contains(id) && !protectedIds.Contains(id))
             {
                 missing.Add(stored);
             }
@@ -289,9 +327,9 @@ public sealed class ModelSynchronizer<TModel>
             {
                 refused = "the snapshot is empty or has no valid model, so none is removed or deactivated (an upstream outage must not wipe the catalog)";
             }
-            else if (rejected > 0)
+            else if (unidentified > 0)
             {
-                refused = $"{rejected} entries of the snapshot were rejected, and a model they stand for would look missing; none was removed or deactivated";
+                refused = $"{unidentified} rejected entries of the snapshot have no ID that can be told, and a model they stand for would look missing; none was removed or deactivated";
             }
             else if (removing > options.MaxRemovalShare * owned)
             {

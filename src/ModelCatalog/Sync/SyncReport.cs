@@ -18,6 +18,12 @@ public sealed record SyncReport
     /// <summary>When the run decided (the time recorded in sync state and history).</summary>
     public DateTimeOffset SyncedAt { get; init; }
 
+    /// <summary>
+    /// When the source fetched the data (<see cref="ModelSnapshot{TModel}.FetchedAt"/>): with <see cref="SyncedAt"/> it
+    /// tells how old the applied data was, which a cached or conditional fetch can make much older than the run.
+    /// </summary>
+    public DateTimeOffset FetchedAt { get; init; }
+
     /// <summary>How many times the batch was decided; more than 1 when concurrent writers forced a redo.</summary>
     public int Attempts { get; init; } = 1;
 
@@ -26,6 +32,12 @@ public sealed record SyncReport
 
     /// <summary>Official entries that were not applied, and why.</summary>
     public IReadOnlyList<SyncRejection> Rejections { get; init; } = [];
+
+    /// <summary>Entries that name a model another entry already names (one of each was applied); not rejections.</summary>
+    public IReadOnlyList<SyncAlias> Aliases { get; init; } = [];
+
+    /// <summary><see langword="true"/> when the source had not changed since the last sync: nothing was read from the store or written.</summary>
+    public bool NotModified { get; init; }
 
     /// <summary>Why missing models were not removed (the removal guard refused), or <see langword="null"/>.</summary>
     public string? RemovalRefusedReason { get; init; }
@@ -41,6 +53,9 @@ public sealed record SyncReport
 
     /// <summary>Existing models left untouched by Skip mode.</summary>
     public int Skipped => Count(ModelSyncOutcome.Skipped);
+
+    /// <summary>Alias entries (not counted as rejections).</summary>
+    public int AliasCount => Aliases.Count;
 
     /// <summary>Models left to the other source that owns them.</summary>
     public int OwnedByOtherSource => Count(ModelSyncOutcome.OwnedByOtherSource);

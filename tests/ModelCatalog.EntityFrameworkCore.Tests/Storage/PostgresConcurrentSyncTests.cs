@@ -11,8 +11,9 @@ public sealed class PostgresConcurrentSyncTests : ConcurrentSyncTests
     protected override string Provider => "postgres";
 
     // Npgsql sends the batch in few round trips (EF's batches of up to 100 statements here, see StoreFactory): the
-    // advisory lock, the load, then the writes; the 5th command comes after several hundred statements were written.
-    protected override int MidBatchCommand => 5;
+    // advisory locks (source, then catalog-wide with the change notification), the load, then the writes; the 6th
+    // command comes after several hundred statements were written.
+    protected override int MidBatchCommand => 6;
 
     protected override Task<string> CreateDatabaseAsync() => PostgresServer.CreateDatabaseAsync("mc_sync");
 

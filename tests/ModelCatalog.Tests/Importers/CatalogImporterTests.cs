@@ -32,18 +32,33 @@ public sealed class CatalogImporterTests
         Assert.Equal("litellm", snapshot.SourceName);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Two_upstream_keys_mapping_to_one_id_are_an_alias_keeping_the_key_that_spells_the_id_whatever_the_order(bool prefixedFirst)
+    {
+        string bare = """ "gpt-4o": {"litellm_provider": "openai", "input_cost_per_token": 1} """;
+        string prefixed = """ "openai/gpt-4o": {"litellm_provider": "openai", "input_cost_per_token": 2} """;
+        var snapshot = Read("{" + (prefixedFirst ? prefixed + "," + bare : bare + "," + prefixed) + "}", CatalogFormat.LiteLlm);
+
+        Assert.Equal(2m, Assert.Single(snapshot.Models).CostPerUnit);
+        Assert.Empty(snapshot.Rejections);
+        var alias = Assert.Single(snapshot.Aliases);
+        Assert.Equal(("openai/gpt-4o", "gpt-4o", "openai/gpt-4o"), (alias.Id.ToString(), alias.Key, alias.KeptKey));
+    }
+
     [Fact]
-    public void Two_upstream_keys_mapping_to_one_id_keep_the_first_and_reject_the_second_naming_it()
+    public void A_key_written_twice_is_a_rejection_that_names_the_id_and_the_first_occurrence_is_kept()
     {
         var snapshot = Read("""
             {"gpt-4o": {"litellm_provider": "openai", "input_cost_per_token": 1},
-             "openai/gpt-4o": {"litellm_provider": "openai", "input_cost_per_token": 2}}
+             "gpt-4o": {"litellm_provider": "openai", "input_cost_per_token": 2}}
             """, CatalogFormat.LiteLlm);
 
         Assert.Equal(1m, Assert.Single(snapshot.Models).CostPerUnit);
         var rejection = Assert.Single(snapshot.Rejections);
-        Assert.Equal("openai/gpt-4o", rejection.Key);
-        Assert.Contains("'gpt-4o'", rejection.Reason, StringComparison.Ordinal);
+        Assert.Equal(("gpt-4o", "openai/gpt-4o"), (rejection.Key, rejection.Id.ToString()));
+        Assert.Empty(snapshot.Aliases);
     }
 
     [Fact]

@@ -168,13 +168,24 @@ public sealed class SyncScenarioTests
     [Fact]
     public async Task New_models_take_the_hosts_initial_local_values()
     {
-        var catalog = new DefaultModelCatalog<CatalogModel>(_store, timeProvider: _time, initializer: new NewModelInitializer<CatalogModel>(m => m.IsVisible = false));
+        var catalog = new DefaultModelCatalog<CatalogModel>(_store, timeProvider: _time, initializeNewModel: m => m.IsVisible = false);
 
         await catalog.SyncAsync(Snapshot("v1", Stored()));
 
         var model = (await catalog.FindAsync(Turbo))!.Model;
         Assert.False(model.IsVisible);
         Assert.True(model.IsActive);
+    }
+
+    [Fact]
+    public async Task The_report_says_when_the_applied_data_was_fetched_apart_from_when_it_was_applied()
+    {
+        var fetchedAt = new DateTimeOffset(2026, 3, 3, 8, 0, 0, TimeSpan.Zero);
+        _time.SetUtcNow(fetchedAt.AddHours(5));
+
+        var report = await _catalog.SyncAsync(Snapshot("v1", Stored()) with { FetchedAt = fetchedAt });
+
+        Assert.Equal((fetchedAt, fetchedAt.AddHours(5)), (report.FetchedAt, report.SyncedAt));
     }
 
     [Fact]
