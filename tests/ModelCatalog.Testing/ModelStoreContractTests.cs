@@ -7,7 +7,7 @@ namespace ModelCatalog.Testing;
 /// The behaviour every <see cref="IModelStore{TModel}"/> must have. Each implementation's test project derives from
 /// this class and supplies a fresh, empty store (like EF Core's specification tests).
 /// </summary>
-public abstract class ModelStoreContractTests : IAsyncLifetime
+public abstract partial class ModelStoreContractTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset T0 = new(2026, 3, 3, 12, 0, 0, TimeSpan.Zero);
 

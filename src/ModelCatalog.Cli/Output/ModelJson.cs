@@ -37,6 +37,13 @@ internal static class ModelJson
         WriteNumber(writer, "output_cost_per_million_tokens", m.OutputCostPerMillionTokens);
         WriteNumber(writer, "context_window", m.ContextWindow);
         WriteNumber(writer, "max_output_tokens", m.MaxOutputTokens);
+        WriteNumber(writer, "max_input_tokens", m.MaxInputTokens);
+        writer.WritePropertyName("pricing");
+        FieldValueJson.Write(writer, m.Pricing);
+        writer.WritePropertyName("capabilities");
+        FieldValueJson.Write(writer, m.Capabilities);
+        writer.WritePropertyName("lifecycle");
+        FieldValueJson.Write(writer, m.Lifecycle);
         writer.WriteBoolean("is_active", m.IsActive);
         writer.WriteBoolean("is_visible", m.IsVisible);
         writer.WriteBoolean("is_beta", m.IsBeta);

@@ -18,7 +18,9 @@ public static class ModelCatalogModelBuilderExtensions
     /// <para>
     /// Every public read-write property of <typeparamref name="TModel"/> is mapped by EF Core's normal conventions to a
     /// snake_case column (<c>DisplayName</c> → <c>display_name</c>); <see cref="JsonElement"/> values are stored as JSON
-    /// text and compared by value; <see cref="decimal"/> uses the provider's exact type (PostgreSQL <c>numeric</c>,
+    /// text and compared by value; the structured official values (<see cref="ModelPricing"/>,
+    /// <see cref="ModelCapabilities"/>, <see cref="ModelLifecycle"/>) are stored as JSON text too and compared by value
+    /// (always read whole and never filtered on, and a new price component needs no migration); <see cref="decimal"/> uses the provider's exact type (PostgreSQL <c>numeric</c>,
     /// SQLite <c>TEXT</c>). The <see cref="UnifiedModelId"/> key property is not mapped itself: the store keeps it in two
     /// shadow properties, <c>provider_id</c> and <c>model_name</c>, with a unique index over the pair, so queries on
     /// either part stay translatable. The surrogate key (<c>id</c>, a version-7 <see cref="Guid"/>), the concurrency token
@@ -74,6 +76,10 @@ public static class ModelCatalogModelBuilderExtensions
                 else if (property.PropertyType == typeof(JsonElement?))
                 {
                     b.Property<JsonElement?>(property.Name).HasConversion(JsonElementMapping.Converter, JsonElementMapping.NullableComparer);
+                }
+                else
+                {
+                    StructuredValueMapping.TryMap(b, property.PropertyType, property.Name);
                 }
 
                 b.Property(property.Name).HasColumnName(SnakeCase(property.Name));

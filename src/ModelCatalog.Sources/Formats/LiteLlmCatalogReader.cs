@@ -83,7 +83,7 @@ internal static class LiteLlmCatalogReader
                 _ => ((decimal?)null, (string?)null),
             };
 
-            builder.Add(key, record, new CatalogModel
+            builder.Add(key, record, LiteLlmPricing.TryApply, new CatalogModel
             {
                 Id = id,
                 DisplayName = modelName,

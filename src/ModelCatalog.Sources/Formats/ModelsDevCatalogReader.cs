@@ -89,7 +89,7 @@ internal static class ModelsDevCatalogReader
                     continue;
                 }
 
-                builder.Add(key, record, new CatalogModel
+                builder.Add(key, record, ModelsDevPricing.TryApply, new CatalogModel
                 {
                     Id = id,
                     DisplayName = string.IsNullOrEmpty(name) ? modelEntry.Name : name,

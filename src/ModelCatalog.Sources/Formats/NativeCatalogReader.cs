@@ -72,7 +72,7 @@ internal static class NativeCatalogReader
                 continue;
             }
 
-            builder.Add(key, record, new CatalogModel
+            builder.Add(key, record, NativeStructuredFields.TryApply, new CatalogModel
             {
                 Id = id,
                 DisplayName = displayName ?? id.ModelName,

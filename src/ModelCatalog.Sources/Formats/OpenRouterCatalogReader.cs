@@ -73,7 +73,7 @@ internal static class OpenRouterCatalogReader
 
             string? modality = record.TryGetProperty("architecture", out var architecture) && architecture.ValueKind == JsonValueKind.Object
                 && architecture.TryGetProperty("modality", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
-            builder.Add(key, record, new CatalogModel
+            builder.Add(key, record, OpenRouterPricing.TryApply, new CatalogModel
             {
                 Id = id,
                 DisplayName = string.IsNullOrEmpty(name) ? key : name,

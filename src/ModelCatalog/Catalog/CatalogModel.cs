@@ -61,6 +61,27 @@ public partial class CatalogModel
     [Official]
     public int? MaxOutputTokens { get; set; }
 
+    /// <summary>The most tokens one request's input may contain, where the source states it apart from the context window.</summary>
+    [Official]
+    public int? MaxInputTokens { get; set; }
+
+    /// <summary>
+    /// The structured official prices (exact decimals, USD, unit in each name: cache, reasoning, audio, per request,
+    /// per image, batch, long-context tiers); <see langword="null"/> when the source states no price. Stores keep it as
+    /// one JSON value (<see cref="ModelCatalogJsonContext"/>): it is always read whole, never filtered on, and new
+    /// components need no schema change.
+    /// </summary>
+    [Official]
+    public ModelPricing? Pricing { get; set; }
+
+    /// <summary>Modalities and capabilities (tools, vision, reasoning, structured output, caching, attachments); stored as JSON like <see cref="Pricing"/>.</summary>
+    [Official]
+    public ModelCapabilities? Capabilities { get; set; }
+
+    /// <summary>Lifecycle: status, deprecated at, retires at, successor; stored as JSON like <see cref="Pricing"/>.</summary>
+    [Official]
+    public ModelLifecycle? Lifecycle { get; set; }
+
     /// <summary>Whether the model may be used; owned by the administrator (new models start active).</summary>
     [Local]
     public bool IsActive { get; set; } = true;

@@ -9,7 +9,8 @@ namespace ModelCatalog.Storage;
 
 /// <summary>
 /// Writes a field value as JSON without reflection: the types catalog models use (strings, numbers, booleans, dates,
-/// GUIDs, enums, <see cref="UnifiedModelId"/>, <see cref="JsonElement"/>, <see cref="JsonNode"/>, sequences and
+/// GUIDs, enums, <see cref="UnifiedModelId"/>, the structured official values (<see cref="ModelPricing"/>,
+/// <see cref="ModelCapabilities"/>, <see cref="ModelLifecycle"/>, in the <see cref="ModelCatalogJsonContext"/> shape), <see cref="JsonElement"/>, <see cref="JsonNode"/>, sequences and
 /// string-keyed dictionaries of those). Anything else is written as its invariant string form.
 /// </summary>
 public static class FieldValueJson
@@ -59,6 +60,9 @@ public static class FieldValueJson
             case DateTime dt: writer.WriteStringValue(dt); break;
             case Guid g: writer.WriteStringValue(g); break;
             case Enum e: writer.WriteStringValue(e.ToString()); break;
+            case ModelPricing pricing: JsonSerializer.Serialize(writer, pricing, ModelCatalogJsonContext.Default.ModelPricing); break;
+            case ModelCapabilities capabilities: JsonSerializer.Serialize(writer, capabilities, ModelCatalogJsonContext.Default.ModelCapabilities); break;
+            case ModelLifecycle lifecycle: JsonSerializer.Serialize(writer, lifecycle, ModelCatalogJsonContext.Default.ModelLifecycle); break;
             case IDictionary dictionary:
                 writer.WriteStartObject();
                 foreach (DictionaryEntry entry in dictionary)

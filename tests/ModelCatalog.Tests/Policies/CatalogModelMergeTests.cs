@@ -165,7 +165,7 @@ public sealed class CatalogModelMergeTests
             [
                 "DisplayName:Conditional", "Description:Official", "CostPerUnit:Official", "UnitType:Official", "CreditsPerUnit:Official",
                 "Config:Official", "Provider:Official", "ModelType:Official", "InputCostPerMillionTokens:Official",
-                "OutputCostPerMillionTokens:Official", "ContextWindow:Official", "MaxOutputTokens:Official", "IsActive:Local",
+                "OutputCostPerMillionTokens:Official", "ContextWindow:Official", "MaxOutputTokens:Official", "MaxInputTokens:Official", "Pricing:Official", "Capabilities:Official", "Lifecycle:Official", "IsActive:Local",
                 "IsVisible:Local", "IsBeta:Local",
             ],
             Merger.Fields.Select(f => f.Name + ":" + f.Policy));
