@@ -25,6 +25,34 @@ public static class ChatBodies
         return Encoding.UTF8.GetBytes(text.ToString());
     }
 
+    /// <summary>
+    /// An OpenAI chat completions body of about <paramref name="size"/> bytes whose message texts are <paramref name="kind"/>,
+    /// with few escapes: what a chat in any language sends.
+    /// </summary>
+    public static byte[] Request(int size, BodyText kind)
+    {
+        var sentence = kind == BodyText.Ascii
+            ? "The quick brown fox jumps over the lazy dog while the model writes a long answer about gateways. "
+            : "Быстрая бурая лиса прыгает через ленивую собаку. Η γρήγορη καφέ αλεπού. 敏捷的棕色狐狸跳过了懒狗。素早い茶色の狐がのろまな犬を飛び越える。😀🦊 ";
+        var text = new StringBuilder(size + 1024);
+        text.Append("{\"model\":\"openai/gpt-4o\",\"stream\":true,\"messages\":[{\"role\":\"system\",\"content\":\"You are a helpful assistant.\"}");
+        var turn = 0;
+        while (Encoding.UTF8.GetByteCount(text.ToString()) < size - 2_000)
+        {
+            text.Append(",{\"role\":\"").Append(turn % 2 == 0 ? "user" : "assistant").Append("\",\"content\":\"");
+            for (var i = 0; i < 20; i++)
+            {
+                text.Append(sentence);
+            }
+
+            text.Append("\"}");
+            turn++;
+        }
+
+        text.Append("],\"max_tokens\":1024}");
+        return Encoding.UTF8.GetBytes(text.ToString());
+    }
+
     /// <summary>An OpenAI chat completion stream with <paramref name="chunks"/> chunks and a final <c>[DONE]</c>.</summary>
     public static byte[] Stream(int chunks)
     {

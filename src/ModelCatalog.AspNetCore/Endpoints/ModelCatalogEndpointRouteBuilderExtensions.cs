@@ -13,7 +13,10 @@ public static class ModelCatalogEndpointRouteBuilderExtensions
     /// Maps <c>GET {prefix}</c> (the listing) and <c>GET {prefix}/{**id}</c> (one model; the ID keeps its <c>/</c>),
     /// answered from the registered <see cref="IGatewayModelDirectory"/> with active, visible models only. Requests
     /// with an <c>anthropic-version</c> header get Anthropic's shape (paged with <c>before_id</c>, <c>after_id</c>,
-    /// <c>limit</c>), others OpenAI's. Unknown, inactive and hidden models answer 404 in the client's protocol.
+    /// <c>limit</c>), others OpenAI's. The ID may come with literal slashes or as one escaped segment
+    /// (<c>openai%2Fgpt-4o</c>, as the official SDKs send it): it is decoded once from the raw request target, so
+    /// <c>%252F</c> stays <c>%2F</c>. Unknown, inactive and hidden models answer 404 <c>model_not_found</c>, an invalid
+    /// ID 400 <c>invalid_model</c>, in the client's protocol.
     /// </summary>
     /// <param name="endpoints">The route builder.</param>
     /// <param name="prefix">The route prefix; <c>/v1/models</c> by default.</param>
@@ -61,10 +64,14 @@ public static class ModelCatalogEndpointRouteBuilderExtensions
     {
         var directory = context.RequestServices.GetRequiredService<IGatewayModelDirectory>();
         var protocol = context.Request.GetGatewayProtocol();
-        var text = context.Request.RouteValues["id"] as string ?? string.Empty;
-        var model = UnifiedModelId.TryParse(text, out var id)
-            ? await ModelListing.FindListedAsync(directory, id, context.RequestAborted).ConfigureAwait(false)
-            : null;
+        var text = RawModelIdReader.Read(context, context.Request.RouteValues["id"] as string ?? string.Empty);
+        if (!UnifiedModelId.TryParse(text, out var id, out var reason, out var position))
+        {
+            await context.Response.WriteGatewayErrorAsync(GatewayError.InvalidModelId(text, reason, position), protocol).ConfigureAwait(false);
+            return;
+        }
+
+        var model = await ModelListing.FindListedAsync(directory, id, context.RequestAborted).ConfigureAwait(false);
         if (model is null)
         {
             await context.Response.WriteGatewayErrorAsync(GatewayError.ModelNotFound(text), protocol).ConfigureAwait(false);

@@ -1,4 +1,3 @@
-using System.Data;
 using Microsoft.EntityFrameworkCore;
 using ModelCatalog.ReadModel;
 using ModelCatalog.Storage;
@@ -12,6 +11,8 @@ namespace ModelCatalog.EntityFrameworkCore.Storage;
 // appends history, so no transaction can commit a lower sequence after a reader has seen a higher one.
 public partial class EfCoreModelStore<TModel, TContext> : IModelChangeFeed<TModel>
 {
+    private static readonly long CatalogLockKey = AdvisoryLockKey("*catalog*");
+
     /// <inheritdoc/>
     /// <remarks>Always <see langword="true"/>: a database may be written by other processes.</remarks>
     public bool IsShared => true;
@@ -69,7 +70,7 @@ public partial class EfCoreModelStore<TModel, TContext> : IModelChangeFeed<TMode
                     .Where(h => h.Sequence > marker && h.Sequence <= current)
                     .Select(h => new { h.ProviderId, h.ModelName })
                     .Distinct()
-                    .Take(maxChanges + 1)
+                    .Take(maxChanges == int.MaxValue ? maxChanges : maxChanges + 1)
                     .ToListAsync(cancellationToken)
                     .ConfigureAwait(false);
                 if (touched.Count > maxChanges)
@@ -108,33 +109,13 @@ public partial class EfCoreModelStore<TModel, TContext> : IModelChangeFeed<TMode
         }
     }
 
-    /// <summary>
-    /// Run inside every writing transaction before it appends history. PostgreSQL: takes the catalog-wide advisory lock
-    /// (history sequence order = commit order) and queues the <see cref="EfCoreChangeNotifications.PostgresChannel"/> notification, which
-    /// PostgreSQL delivers only if and when the transaction commits. Nothing elsewhere.
-    /// </summary>
-    private static async Task AnnounceWriteAsync(DbContext context, CancellationToken cancellationToken)
-    {
-        if (!IsPostgres(context))
-        {
-            return;
-        }
-
-        // One round trip: the lock, then the notification (queued until commit).
-        long key = AdvisoryLockKey("*catalog*");
-        await context.Database.ExecuteSqlRawAsync(
-            "SELECT pg_advisory_xact_lock({0}), pg_notify('" + EfCoreChangeNotifications.PostgresChannel + "', '')", [key], cancellationToken).ConfigureAwait(false);
-    }
+    /// <summary>Run inside every writing transaction before it writes: see <see cref="ChangeFeedDialect.AnnounceWriteAsync"/>.</summary>
+    private static Task AnnounceWriteAsync(DbContext context, CancellationToken cancellationToken)
+        => ChangeFeedDialect.For(context).AnnounceWriteAsync(context, CatalogLockKey, cancellationToken);
 
     private static async Task<long> MarkerAsync(DbContext context, CancellationToken cancellationToken)
         => await context.Set<ModelHistoryRecord>().MaxAsync(h => (long?)h.Sequence, cancellationToken).ConfigureAwait(false) ?? 0;
 
-    // One consistent view for several statements without blocking writers: PostgreSQL REPEATABLE READ (one snapshot for
-    // the transaction); SQLite a deferred transaction (Microsoft.Data.Sqlite defers ReadUncommitted ones; in WAL mode
-    // the read snapshot is fixed at the first statement and lasts until the end).
     private static Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginSnapshotReadAsync(DbContext context, CancellationToken cancellationToken)
-        => context.Database.BeginTransactionAsync(IsPostgres(context) ? IsolationLevel.RepeatableRead : IsolationLevel.ReadUncommitted, cancellationToken);
-
-    private static bool IsPostgres(DbContext context)
-        => string.Equals(context.Database.ProviderName, ModelCatalogModelOptions.NpgsqlProviderName, StringComparison.Ordinal);
+        => context.Database.BeginTransactionAsync(ChangeFeedDialect.For(context).SnapshotReadIsolation, cancellationToken);
 }

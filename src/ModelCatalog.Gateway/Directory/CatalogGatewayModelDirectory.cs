@@ -37,6 +37,8 @@ public sealed class CatalogGatewayModelDirectory<TModel> : IGatewayModelDirector
             IsActive = availability?.IsActive ?? true,
             IsVisible = availability?.IsVisible ?? true,
             Created = CreatedAt(stored.Key),
+            MaxInputTokens = (stored.Model as CatalogModel)?.ContextWindow,
+            MaxOutputTokens = (stored.Model as CatalogModel)?.MaxOutputTokens,
         };
     }
 

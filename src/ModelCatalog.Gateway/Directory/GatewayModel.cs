@@ -67,6 +67,24 @@ public sealed class GatewayModel
         init => _ownedBy = string.IsNullOrEmpty(value) ? null : value;
     }
 
+    /// <summary>
+    /// The provider's lifecycle stage (Anthropic's <c>lifecycle</c>); defaults to <see cref="GatewayModelLifecycle.Active"/>.
+    /// Independent of <see cref="IsActive"/>, the gateway's own switch.
+    /// </summary>
+    public GatewayModelLifecycle Lifecycle { get; init; }
+
+    /// <summary>When the provider deprecated the model (Anthropic's <c>deprecated_at</c>), or <see langword="null"/> when not or unknown.</summary>
+    public DateTimeOffset? DeprecatedAt { get; init; }
+
+    /// <summary>When the provider retires the model (Anthropic's <c>retires_at</c>), or <see langword="null"/> when not announced or unknown.</summary>
+    public DateTimeOffset? RetiresAt { get; init; }
+
+    /// <summary>The context window in tokens (Anthropic's <c>max_input_tokens</c>), or <see langword="null"/> when unknown.</summary>
+    public long? MaxInputTokens { get; init; }
+
+    /// <summary>The largest <c>max_tokens</c> a request may ask for (Anthropic's <c>max_tokens</c>), or <see langword="null"/> when unknown.</summary>
+    public long? MaxOutputTokens { get; init; }
+
     /// <summary>Whether the model is both active and visible, and so appears in listings.</summary>
     public bool IsListed => IsActive && IsVisible;
 
@@ -76,7 +94,13 @@ public sealed class GatewayModel
     /// <summary>The unified ID JSON-escaped once, for the response rewriters.</summary>
     internal JsonEncodedText EncodedId => (JsonEncodedText)(_encodedId ??= Encode(Id.ToString()));
 
-    /// <summary>JSON-escapes a model name with the minimal escaping: quotes, backslashes and control characters only.</summary>
+    /// <summary>
+    /// JSON-escapes a model name with <see cref="JavaScriptEncoder.UnsafeRelaxedJsonEscaping"/>: <c>"</c>, <c>\</c>,
+    /// control characters (C0, DEL and C1) and the characters that encoder does not pass through (characters outside
+    /// the Basic Multilingual Plane, line and paragraph separators, private-use, unassigned and BOM code points) become
+    /// <c>\uXXXX</c> escapes; other non-ASCII text stays as UTF-8.
+    /// Every JSON parser reads the same string either way.
+    /// </summary>
     internal static JsonEncodedText Encode(string value) => JsonEncodedText.Encode(value, JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
 
     /// <inheritdoc />

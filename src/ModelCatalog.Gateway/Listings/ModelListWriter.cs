@@ -60,7 +60,10 @@ public static class ModelListWriter
         writer.WriteEndObject();
     }
 
-    /// <summary>Writes one model in Anthropic's shape: <c>{"type":"model","id","display_name","created_at"}</c>.</summary>
+    /// <summary>
+    /// Writes one model in Anthropic's shape: <c>{"type":"model","id","display_name","created_at","lifecycle",
+    /// "deprecated_at","retires_at","max_input_tokens","max_tokens","capabilities","line"}</c>; unknown values are <c>null</c>.
+    /// </summary>
     /// <param name="output">Receives the UTF-8 JSON body.</param>
     /// <param name="model">The model.</param>
     public static void WriteAnthropicModel(IBufferWriter<byte> output, GatewayModel model)
@@ -84,6 +87,8 @@ public static class ModelListWriter
         writer.WriteEndObject();
     }
 
+    // The fields of Anthropic's current models API (its SDK 13.14 requires lifecycle). What the catalog does not know
+    // is written as null, which the API and the SDK allow: capabilities and line until the catalog carries them.
     private static void WriteAnthropicModel(Utf8JsonWriter writer, GatewayModel model)
     {
         writer.WriteStartObject();
@@ -93,7 +98,45 @@ public static class ModelListWriter
 
         // RFC 3339 in UTC with a 'Z', as Anthropic writes it.
         writer.WriteString("created_at"u8, model.Created.UtcDateTime);
+        writer.WriteString("lifecycle"u8, LifecycleName(model.Lifecycle));
+        WriteTime(writer, "deprecated_at"u8, model.DeprecatedAt);
+        WriteTime(writer, "retires_at"u8, model.RetiresAt);
+        WriteCount(writer, "max_input_tokens"u8, model.MaxInputTokens);
+        WriteCount(writer, "max_tokens"u8, model.MaxOutputTokens);
+        writer.WriteNull("capabilities"u8);
+        writer.WriteNull("line"u8);
         writer.WriteEndObject();
+    }
+
+    private static ReadOnlySpan<byte> LifecycleName(GatewayModelLifecycle lifecycle) => lifecycle switch
+    {
+        GatewayModelLifecycle.Deprecated => "deprecated"u8,
+        GatewayModelLifecycle.Retired => "retired"u8,
+        _ => "active"u8,
+    };
+
+    private static void WriteTime(Utf8JsonWriter writer, ReadOnlySpan<byte> name, DateTimeOffset? value)
+    {
+        if (value is { } time)
+        {
+            writer.WriteString(name, time.UtcDateTime);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+
+    private static void WriteCount(Utf8JsonWriter writer, ReadOnlySpan<byte> name, long? value)
+    {
+        if (value is { } count)
+        {
+            writer.WriteNumber(name, count);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
     }
 
     private static void WriteId(Utf8JsonWriter writer, ReadOnlySpan<byte> name, UnifiedModelId id)

@@ -23,10 +23,22 @@ internal static class JsonModelScanner
 
     private static ReadOnlySpan<byte> QuotedMessage => "\"message\""u8;
 
+    private static ReadOnlySpan<byte> QuotedResponse => "\"response\""u8;
+
     /// <summary>Scans <paramref name="json"/>; on success <paramref name="start"/>/<paramref name="end"/> bound the model token.</summary>
+    /// <param name="json">The document.</param>
+    /// <param name="maxDepth">The nesting limit.</param>
+    /// <param name="allowMessageModel">
+    /// Without a top-level <c>model</c>, take the <c>model</c> of the one top-level <c>message</c> (Anthropic
+    /// <c>message_start</c>) or <c>response</c> (OpenAI Responses API events) object; two such wrappers are ambiguous.
+    /// </param>
+    /// <param name="start">The offset of the model token's opening quote.</param>
+    /// <param name="end">The offset after its closing quote.</param>
+    /// <param name="position">Where a rejection was found.</param>
     public static ModelRewriteError Scan(ReadOnlySpan<byte> json, int maxDepth, bool allowMessageModel, out int start, out int end, out int position)
     {
         start = end = -1;
+        var unpairedKey = -1; // a top-level key with an escaped unpaired surrogate: reported once the document is known valid
         int nestedStart = -1, nestedEnd = -1;
         bool nestedAmbiguous = false, messageSeen = false, inMessage = false;
         byte pending = 0; // 1: top-level model value, 2: message value, 3: message.model value
@@ -198,6 +210,11 @@ internal static class JsonModelScanner
         pos++;
         if (pending != 4 && depth == 1)
         {
+            if (unpairedKey < 0 && HasUnpairedSurrogateEscape(key))
+            {
+                unpairedKey = keyStart;
+            }
+
             if (KeyEquals(key, QuotedModel))
             {
                 if (start >= 0)
@@ -208,7 +225,7 @@ internal static class JsonModelScanner
 
                 pending = 1;
             }
-            else if (allowMessageModel && KeyEquals(key, QuotedMessage))
+            else if (allowMessageModel && (KeyEquals(key, QuotedMessage) || KeyEquals(key, QuotedResponse)))
             {
                 nestedAmbiguous |= messageSeen;
                 messageSeen = true;
@@ -228,6 +245,13 @@ internal static class JsonModelScanner
         if (pending == 4)
         {
             return ModelRewriteError.NotAnObject;
+        }
+
+        if (unpairedKey >= 0)
+        {
+            // Another parser may drop or replace the lone surrogate and read this key as another one, even as "model".
+            position = unpairedKey;
+            return ModelRewriteError.UnpairedSurrogate;
         }
 
         if (start >= 0)
@@ -297,9 +321,39 @@ internal static class JsonModelScanner
     }
 
     /// <summary>The offset of the first '"', '\\' or control character at or after <paramref name="pos"/>, or the length.</summary>
-    /// <remarks>16 bytes at a time: short keys end in the first block, long texts stream through without calls.</remarks>
+    /// <remarks>
+    /// 16 bytes at a time, then 32 where 256-bit vectors are fast: short keys end in the first block, long texts
+    /// stream through without calls.
+    /// </remarks>
     private static int IndexOfSpecial(ReadOnlySpan<byte> json, int pos)
     {
+        if (Vector256.IsHardwareAccelerated && pos + Vector128<byte>.Count <= json.Length)
+        {
+            // Most keys and short values end within 16 bytes: look there first, then stride 32.
+            var block = Vector128.Create(json.Slice(pos, Vector128<byte>.Count));
+            var mask = (Vector128.Equals(block, Vector128.Create((byte)'"')) | Vector128.Equals(block, Vector128.Create((byte)'\\')) | Vector128.LessThan(block, Vector128.Create((byte)0x20))).ExtractMostSignificantBits();
+            if (mask != 0)
+            {
+                return pos + BitOperations.TrailingZeroCount(mask);
+            }
+
+            pos += Vector128<byte>.Count;
+            var quote = Vector256.Create((byte)'"');
+            var backslash = Vector256.Create((byte)'\\');
+            var space = Vector256.Create((byte)0x20);
+            while (pos + Vector256<byte>.Count <= json.Length)
+            {
+                var wide = Vector256.Create(json.Slice(pos, Vector256<byte>.Count));
+                var found = (Vector256.Equals(wide, quote) | Vector256.Equals(wide, backslash) | Vector256.LessThan(wide, space)).ExtractMostSignificantBits();
+                if (found != 0)
+                {
+                    return pos + BitOperations.TrailingZeroCount(found);
+                }
+
+                pos += Vector256<byte>.Count;
+            }
+        }
+
         if (Vector128.IsHardwareAccelerated)
         {
             var quote = Vector128.Create((byte)'"');
@@ -445,6 +499,55 @@ internal static class JsonModelScanner
         }
 
         return i == key.Length - 1;
+    }
+
+    /// <summary>Whether a validated string token holds a <c>\uD800</c>–<c>\uDFFF</c> escape that is not a high-low pair.</summary>
+    internal static bool HasUnpairedSurrogateEscape(ReadOnlySpan<byte> token)
+    {
+        var i = token.IndexOf((byte)'\\');
+        if (i < 0)
+        {
+            return false;
+        }
+
+        var expectLow = false;
+        while (i < token.Length - 1)
+        {
+            if (token[i] != (byte)'\\')
+            {
+                if (expectLow)
+                {
+                    return true;
+                }
+
+                i++;
+                continue;
+            }
+
+            if (token[i + 1] != (byte)'u')
+            {
+                if (expectLow)
+                {
+                    return true;
+                }
+
+                i += 2;
+                continue;
+            }
+
+            var unit = HexValue(token[i + 2]) << 12 | HexValue(token[i + 3]) << 8 | HexValue(token[i + 4]) << 4 | HexValue(token[i + 5]);
+            var isHigh = unit is >= 0xD800 and <= 0xDBFF;
+            var isLow = unit is >= 0xDC00 and <= 0xDFFF;
+            if (expectLow != isLow)
+            {
+                return true;
+            }
+
+            expectLow = isHigh;
+            i += 6;
+        }
+
+        return expectLow; // a high surrogate escape right before the closing quote
     }
 
     private static int HexValue(byte b) => b <= '9' ? b - '0' : (b | 0x20) - 'a' + 10;

@@ -45,7 +45,7 @@ internal static class ModelLocator
         if (!TryReadString(body[start..end], out var value))
         {
             position = offset + start;
-            return ModelRewriteError.InvalidJson;
+            return ModelRewriteError.UnpairedSurrogate;
         }
 
         location = new ModelFieldLocation(offset + start, end - start, value);

@@ -30,6 +30,12 @@ public enum ModelRewriteError : byte
     /// <summary>The object has two top-level members named <c>model</c>, however spelled (<c>"mod\u0065l"</c>).</summary>
     DuplicateModel,
 
+    /// <summary>
+    /// A top-level key or the model value holds an escaped unpaired surrogate (<c>"\ud800"</c>): it has no text, and
+    /// a parser that drops or replaces it could read the key as another one.
+    /// </summary>
+    UnpairedSurrogate,
+
     /// <summary>The body is longer than <see cref="ModelRewriteOptions.MaxBodyLength"/>.</summary>
     BodyTooLarge,
 }

@@ -20,6 +20,7 @@ public static class ModelRewriteErrorExtensions
         ModelRewriteError.MissingModel => "the request body has no 'model' member",
         ModelRewriteError.ModelNotString => At("the 'model' member must be a string", position),
         ModelRewriteError.DuplicateModel => At("the request body has more than one 'model' member", position),
+        ModelRewriteError.UnpairedSurrogate => At("a top-level key or the 'model' value has an escaped unpaired surrogate", position),
         ModelRewriteError.BodyTooLarge => "the request body is too large",
         _ => throw new ArgumentOutOfRangeException(nameof(error), error, "Unknown model rewrite error."),
     };

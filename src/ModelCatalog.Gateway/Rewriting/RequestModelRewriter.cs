@@ -102,8 +102,10 @@ public static class RequestModelRewriter
     }
 
     /// <summary>
-    /// JSON-escapes a model name the way the rewriters write it: only <c>"</c>, <c>\</c> and control characters are
-    /// escaped, so non-ASCII names stay readable. Cache the result for names used often.
+    /// JSON-escapes a model name the way the rewriters write it, with
+    /// <see cref="System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping"/>: <c>"</c>, <c>\</c>, control
+    /// characters, characters outside the Basic Multilingual Plane, line and paragraph separators, private-use and
+    /// unassigned code points are escaped; accented and CJK letters stay readable UTF-8. Cache the result for names used often.
     /// </summary>
     /// <param name="model">The model name.</param>
     /// <returns>The escaped UTF-8 text.</returns>

@@ -15,29 +15,54 @@ namespace ModelCatalog.Gateway;
 /// chunks at any byte is held until its end arrives, so the output does not depend on how the stream was cut.</para>
 /// <para>Events whose data spans several <c>data:</c> lines are rewritten line by line; OpenAI and Anthropic send one
 /// line per event. An instance keeps the partial line of one stream: use one per stream, not concurrently.</para>
+/// <para>Lines are read as the WHATWG event-stream rules read them: a byte order mark at the very start of the stream
+/// is ignored (and copied through), and one optional space after <c>data:</c> belongs to the field, not the value.</para>
+/// <para>A line is held until its end arrives, up to <see cref="MaxLineLength"/> bytes (default
+/// <see cref="DefaultMaxLineLength"/>, 16 MiB: an OpenAI <c>response.completed</c> event carries the whole response).
+/// A longer line makes <c>Write</c> throw <see cref="InvalidDataException"/> naming the limit, so one endless line
+/// cannot hold unbounded memory; the stream cannot go on (end the response: the client sees a broken stream, not a
+/// corrupt one).</para>
 /// </remarks>
 public sealed class SseModelRewriter
 {
     private static ReadOnlySpan<byte> DataField => "data:"u8;
 
+    /// <summary>The default bound on one line held while its end has not arrived: 16 MiB.</summary>
+    public const int DefaultMaxLineLength = 16 * 1024 * 1024;
+
+    private static ReadOnlySpan<byte> ByteOrderMark => [0xEF, 0xBB, 0xBF];
+
     private readonly JsonEncodedText _model;
     private byte[] _pending = [];
     private int _pendingLength;
+    private bool _atStreamStart = true;
 
     /// <summary>Creates a rewriter that writes <paramref name="model"/> into every event that names a model.</summary>
     /// <param name="model">The client's unified ID, already JSON-escaped (see <see cref="RequestModelRewriter.EncodeModel"/>).</param>
-    public SseModelRewriter(JsonEncodedText model) => _model = model;
+    /// <param name="maxLineLength">The longest line, in bytes, held while its end has not arrived; at least 1.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxLineLength"/> is less than 1.</exception>
+    public SseModelRewriter(JsonEncodedText model, int maxLineLength = DefaultMaxLineLength)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxLineLength, 1);
+        _model = model;
+        MaxLineLength = maxLineLength;
+    }
 
     /// <summary>Creates a rewriter that writes <paramref name="model"/> into every event that names a model.</summary>
     /// <param name="model">The client's unified ID.</param>
-    public SseModelRewriter(UnifiedModelId model)
-        : this(RequestModelRewriter.EncodeModel(model.ToString()))
+    /// <param name="maxLineLength">The longest line, in bytes, held while its end has not arrived; at least 1.</param>
+    public SseModelRewriter(UnifiedModelId model, int maxLineLength = DefaultMaxLineLength)
+        : this(RequestModelRewriter.EncodeModel(model.ToString()), maxLineLength)
     {
     }
+
+    /// <summary>The longest line, in bytes and without its line ending, that is held while its end has not arrived.</summary>
+    public int MaxLineLength { get; }
 
     /// <summary>Rewrites the complete lines of <paramref name="chunk"/> to <paramref name="output"/> and keeps a trailing partial line.</summary>
     /// <param name="chunk">The next bytes of the stream.</param>
     /// <param name="output">Receives the rewritten bytes.</param>
+    /// <exception cref="InvalidDataException">The held line would grow past <see cref="MaxLineLength"/>; the stream cannot go on.</exception>
     public void Write(ReadOnlySpan<byte> chunk, IBufferWriter<byte> output)
     {
         ArgumentNullException.ThrowIfNull(output);
@@ -136,6 +161,16 @@ public sealed class SseModelRewriter
 
     private void WriteLine(ReadOnlySpan<byte> line, IBufferWriter<byte> output)
     {
+        if (_atStreamStart)
+        {
+            _atStreamStart = false;
+            if (line.StartsWith(ByteOrderMark))
+            {
+                output.Write(ByteOrderMark);
+                line = line[ByteOrderMark.Length..];
+            }
+        }
+
         if (line.StartsWith(DataField))
         {
             var prefix = DataField.Length + (line.Length > DataField.Length && line[DataField.Length] == (byte)' ' ? 1 : 0);
@@ -153,13 +188,21 @@ public sealed class SseModelRewriter
 
     private void Append(ReadOnlySpan<byte> bytes)
     {
-        var needed = _pendingLength + bytes.Length;
+        var needed = (long)_pendingLength + bytes.Length;
+
+        // A leading byte order mark is not part of the line: it does not count against the limit.
+        var limit = MaxLineLength + (_atStreamStart ? ByteOrderMark.Length : 0);
+        if (needed > limit)
+        {
+            throw new InvalidDataException($"An event-stream line is longer than the limit of {MaxLineLength} bytes (SseModelRewriter.MaxLineLength) without a line ending; the stream was stopped.");
+        }
+
         if (needed > _pending.Length)
         {
-            Array.Resize(ref _pending, Math.Max(needed, Math.Max(256, _pending.Length * 2)));
+            Array.Resize(ref _pending, (int)Math.Min(limit, Math.Max(needed, Math.Max(256, _pending.Length * 2L))));
         }
 
         bytes.CopyTo(_pending.AsSpan(_pendingLength));
-        _pendingLength = needed;
+        _pendingLength = (int)needed;
     }
 }

@@ -45,7 +45,7 @@ public sealed partial class ModelReadModel<TModel> : IModelReadModel<TModel>, IM
         _options = options?.Value ?? new ModelReadModelOptions();
         _time = timeProvider ?? TimeProvider.System;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
-        _metrics = ReadModelMetrics.Track(typeof(TModel).Name, () => (Volatile.Read(ref _status), _time.GetUtcNow(), Volatile.Read(ref _current)?.Count ?? 0));
+        _metrics = ReadModelMetrics.Track(typeof(TModel).Name, this, static owner => ((ModelReadModel<TModel>)owner).Measure());
     }
 
     /// <summary>Whether the store is shared with other processes and so worth polling (see <see cref="IModelChangeFeed{TModel}.IsShared"/>).</summary>
@@ -98,6 +98,8 @@ public sealed partial class ModelReadModel<TModel> : IModelReadModel<TModel>, IM
         _metrics.Dispose();
         _gate.Dispose();
     }
+
+    private (ModelReadModelStatus Status, DateTimeOffset Now, int Count) Measure() => (Status, _time.GetUtcNow(), Current?.Count ?? 0);
 
     private async ValueTask<CatalogSnapshot<TModel>> LoadFirstAsync(CancellationToken cancellationToken)
         => await UpdateAsync(full: true, onlyIfUnloaded: true, cancellationToken).ConfigureAwait(false);

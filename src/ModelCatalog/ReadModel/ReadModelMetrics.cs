@@ -30,10 +30,13 @@ internal static class ReadModelMetrics
         ModelCatalogDiagnostics.Meter.CreateObservableGauge("modelcatalog.read_model.models", ObserveCounts, "{model}", "Models in the read model's snapshot.");
     }
 
-    /// <summary>Adds a read model to the gauges until the returned handle is disposed.</summary>
-    public static IDisposable Track(string modelType, Func<(ModelReadModelStatus Status, DateTimeOffset Now, int Count)> read)
+    /// <summary>
+    /// Adds a read model to the gauges until the returned handle is disposed or the read model is collected (held
+    /// weakly, so a read model nobody disposes does not live for ever).
+    /// </summary>
+    public static IDisposable Track(string modelType, object owner, Func<object, (ModelReadModelStatus Status, DateTimeOffset Now, int Count)> read)
     {
-        var tracked = new Tracked(modelType, read);
+        var tracked = new Tracked(modelType, new WeakReference<object>(owner), read);
         lock (Gate)
         {
             Live.Add(tracked);
@@ -55,8 +58,7 @@ internal static class ReadModelMetrics
     {
         foreach (var tracked in Snapshot())
         {
-            var (status, now, _) = tracked.Read();
-            if (status.AgeAt(now) is { } age)
+            if (tracked.Read() is ({ } status, var now, _) && status.AgeAt(now) is { } age)
             {
                 yield return new Measurement<double>(age.TotalSeconds, new KeyValuePair<string, object?>("model_type", tracked.ModelType));
             }
@@ -67,7 +69,10 @@ internal static class ReadModelMetrics
     {
         foreach (var tracked in Snapshot())
         {
-            yield return new Measurement<int>(tracked.Read().Count, new KeyValuePair<string, object?>("model_type", tracked.ModelType));
+            if (tracked.Read() is ({ }, _, var count))
+            {
+                yield return new Measurement<int>(count, new KeyValuePair<string, object?>("model_type", tracked.ModelType));
+            }
         }
     }
 
@@ -79,11 +84,21 @@ internal static class ReadModelMetrics
         }
     }
 
-    private sealed class Tracked(string modelType, Func<(ModelReadModelStatus, DateTimeOffset, int)> read) : IDisposable
+    private sealed class Tracked(string modelType, WeakReference<object> owner, Func<object, (ModelReadModelStatus, DateTimeOffset, int)> read) : IDisposable
     {
         public string ModelType { get; } = modelType;
 
-        public (ModelReadModelStatus Status, DateTimeOffset Now, int Count) Read() => read();
+        // The owner's figures; a null status once it was collected (it then leaves the list).
+        public (ModelReadModelStatus? Status, DateTimeOffset Now, int Count) Read()
+        {
+            if (owner.TryGetTarget(out var target))
+            {
+                return read(target);
+            }
+
+            Dispose();
+            return (null, default, 0);
+        }
 
         public void Dispose()
         {

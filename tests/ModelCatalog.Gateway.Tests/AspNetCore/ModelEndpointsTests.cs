@@ -19,7 +19,7 @@ public class ModelEndpointsTests(LoopbackServer server) : IClassFixture<Loopback
         Assert.Equal("model", first.GetProperty("object").GetString());
         Assert.Equal("anthropic", first.GetProperty("owned_by").GetString());
         Assert.Equal(JsonValueKind.Number, first.GetProperty("created").ValueKind);
-        Assert.Equal(4, body.RootElement.GetProperty("data").GetArrayLength());
+        Assert.Equal(7, body.RootElement.GetProperty("data").GetArrayLength());
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public class ModelEndpointsTests(LoopbackServer server) : IClassFixture<Loopback
     [Fact]
     public async Task The_Anthropic_listing_pages_with_after_id()
     {
-        var (_, body) = await GetAsync("/v1/models?limit=2&after_id=azure/GPT-4o", anthropic: true);
+        var (_, body) = await GetAsync("/v1/models?limit=2&after_id=custom/a/b", anthropic: true);
 
         Assert.Equal("openai/gpt-4o", body.RootElement.GetProperty("first_id").GetString());
         Assert.Equal("openrouter/meta-llama/llama-3.1-70b-instruct", body.RootElement.GetProperty("last_id").GetString());
@@ -81,13 +81,74 @@ public class ModelEndpointsTests(LoopbackServer server) : IClassFixture<Loopback
     [InlineData("/v1/models/openai/gpt-5")]
     [InlineData("/v1/models/openai/gpt-3.5-turbo")]
     [InlineData("/v1/models/openai/internal-eval")]
-    [InlineData("/v1/models/not-an-id")]
-    public async Task An_unknown_inactive_hidden_or_invalid_model_answers_404_model_not_found(string path)
+    [InlineData("/v1/models/openai%2Fgpt-5")]
+    public async Task An_unknown_inactive_or_hidden_model_answers_404_model_not_found(string path)
     {
         var (status, body) = await GetAsync(path);
 
         Assert.Equal(HttpStatusCode.NotFound, status);
         Assert.Equal("model_not_found", body.RootElement.GetProperty("error").GetProperty("code").GetString());
+    }
+
+    [Theory]
+    [InlineData("/v1/models/not-an-id", "not-an-id")]
+    [InlineData("/v1/models/open-ai%2Fx", "open-ai/x")]
+    [InlineData("/v1/models/openai%2F%20x", "openai/ x")]
+    public async Task An_invalid_model_id_answers_400_invalid_model_naming_the_decoded_id(string path, string decoded)
+    {
+        var (status, body) = await GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        var error = body.RootElement.GetProperty("error");
+        Assert.Equal("invalid_model", error.GetProperty("code").GetString());
+        Assert.Equal("model", error.GetProperty("param").GetString());
+        Assert.StartsWith($"The model '{decoded}' is not a valid model ID", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/v1/models/openai%2Fgpt-4o", "openai/gpt-4o")]
+    [InlineData("/v1/models/openai%2fgpt-4o", "openai/gpt-4o")]
+    [InlineData("/v1/models/openrouter%2Fmeta-llama%2Fllama-3.1-70b-instruct", "openrouter/meta-llama/llama-3.1-70b-instruct")]
+    [InlineData("/v1/models/openrouter/meta-llama%2Fllama-3.1-70b-instruct", "openrouter/meta-llama/llama-3.1-70b-instruct")]
+    [InlineData("/v1/models/bedrock%2Fanthropic.claude-3-5-sonnet-20241022-v2%3A0", "bedrock/anthropic.claude-3-5-sonnet-20241022-v2:0")]
+    [InlineData("/v1/models/custom%2Fa%252Fb", "custom/a%2Fb")]
+    [InlineData("/v1/models/custom/a%252Fb", "custom/a%2Fb")]
+    [InlineData("/v1/models/custom%2Fa%2Fb", "custom/a/b")]
+    [InlineData("/v1/models/custom/a/b?x=%2F", "custom/a/b")]
+    public async Task An_id_sent_as_one_escaped_segment_is_decoded_once(string path, string id)
+    {
+        var (status, body) = await GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(id, body.RootElement.GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task An_Anthropic_model_has_the_fields_of_the_current_models_API()
+    {
+        var (_, body) = await GetAsync("/v1/models/anthropic%2Fclaude-3-5-sonnet", anthropic: true);
+
+        var model = body.RootElement;
+        Assert.Equal("deprecated", model.GetProperty("lifecycle").GetString());
+        Assert.Equal("2025-08-13T00:00:00Z", model.GetProperty("deprecated_at").GetString());
+        Assert.Equal("2025-10-22T00:00:00Z", model.GetProperty("retires_at").GetString());
+        Assert.Equal(200_000, model.GetProperty("max_input_tokens").GetInt64());
+        Assert.Equal(8_192, model.GetProperty("max_tokens").GetInt64());
+        Assert.Equal(JsonValueKind.Null, model.GetProperty("capabilities").ValueKind);
+        Assert.Equal(JsonValueKind.Null, model.GetProperty("line").ValueKind);
+    }
+
+    [Fact]
+    public async Task Unknown_Anthropic_model_facts_are_null_and_the_lifecycle_is_active()
+    {
+        var (_, body) = await GetAsync("/v1/models/openai/gpt-4o", anthropic: true);
+
+        var model = body.RootElement;
+        Assert.Equal("active", model.GetProperty("lifecycle").GetString());
+        foreach (var name in new[] { "deprecated_at", "retires_at", "max_input_tokens", "max_tokens" })
+        {
+            Assert.Equal(JsonValueKind.Null, model.GetProperty(name).ValueKind);
+        }
     }
 
     [Fact]

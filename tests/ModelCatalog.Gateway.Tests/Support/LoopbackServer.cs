@@ -16,12 +16,15 @@ public sealed class LoopbackServer : IAsyncLifetime
 
     public HttpClient Client { get; private set; } = null!;
 
+    /// <summary>The server's address, <c>http://127.0.0.1:port</c>.</summary>
+    public Uri Address => Client.BaseAddress!;
+
     public async Task InitializeAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         builder.Logging.ClearProviders();
-        builder.Services.AddInMemoryGatewayModelDirectory(SampleModels.All());
+        builder.Services.AddInMemoryGatewayModelDirectory(SampleModels.WithEscapingIds());
         builder.Services.AddModelCatalogGateway();
         _app = builder.Build();
         _app.MapModelCatalogModels();

@@ -15,6 +15,28 @@ public static class SampleModels
 
     public static InMemoryGatewayModelDirectory Directory() => new(All());
 
+    /// <summary>
+    /// <see cref="All"/> with IDs that test path escaping (a <c>:</c>, and a literal <c>%2F</c> beside a real slash)
+    /// and a model whose provider lifecycle facts are known.
+    /// </summary>
+    public static GatewayModel[] WithEscapingIds() =>
+    [
+        .. All().Where(static m => m.Id.ProviderId != "anthropic"),
+        new(UnifiedModelId.Parse("anthropic/claude-3-5-sonnet"))
+        {
+            UpstreamModelName = "claude-3-5-sonnet-20241022",
+            DisplayName = "Claude 3.5 Sonnet",
+            Lifecycle = GatewayModelLifecycle.Deprecated,
+            DeprecatedAt = new DateTimeOffset(2025, 8, 13, 0, 0, 0, TimeSpan.Zero),
+            RetiresAt = new DateTimeOffset(2025, 10, 22, 0, 0, 0, TimeSpan.Zero),
+            MaxInputTokens = 200_000,
+            MaxOutputTokens = 8_192,
+        },
+        new(UnifiedModelId.Parse("bedrock/anthropic.claude-3-5-sonnet-20241022-v2:0")),
+        new(UnifiedModelId.Parse("custom/a%2Fb")),
+        new(UnifiedModelId.Parse("custom/a/b")),
+    ];
+
     /// <summary>A directory of <paramref name="count"/> listed models <c>p/m000</c>…, plus hidden and inactive ones between them.</summary>
     public static InMemoryGatewayModelDirectory Numbered(int count)
     {

@@ -71,7 +71,7 @@ public sealed class ScheduledSyncHealthTests : IAsyncLifetime
     public async Task The_health_check_goes_degraded_when_syncs_fail_past_the_age_and_healthy_again_when_one_succeeds()
     {
         await using var host = Host();
-        var service = host.Services.GetServices<IHostedService>().OfType<ModelCatalogSyncService<CatalogModel>>().Single();
+        var service = host.Services.GetServices<IHostedService>().OfType<BackgroundService>().Single();
         Assert.Equal(HealthStatus.Unhealthy, (await CheckAsync(host)).Status);
 
         await service.StartAsync(CancellationToken.None);
@@ -101,7 +101,7 @@ public sealed class ScheduledSyncHealthTests : IAsyncLifetime
     {
         _server.Mode = ServerMode.Error500;
         await using var host = Host();
-        var service = host.Services.GetServices<IHostedService>().OfType<ModelCatalogSyncService<CatalogModel>>().Single();
+        var service = host.Services.GetServices<IHostedService>().OfType<BackgroundService>().Single();
 
         await service.StartAsync(CancellationToken.None);
         var entry = await CheckAsync(host);

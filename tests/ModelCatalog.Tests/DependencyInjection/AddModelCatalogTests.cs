@@ -56,6 +56,7 @@ public sealed class AddModelCatalogTests
         Assert.Throws<ArgumentNullException>("configure", () => new ServiceCollection().AddModelCatalog((Action<ModelCatalogOptions>)null!));
         Assert.Throws<ArgumentNullException>("configuration", () => new ServiceCollection().AddModelCatalog((IConfiguration)null!));
         Assert.Throws<ArgumentNullException>("source", () => new ServiceCollection().AddModelCatalog().AddSource((ModelCatalog.Sync.IModelSource<CatalogModel>)null!));
+        Assert.Throws<ArgumentNullException>("factory", () => new ServiceCollection().AddModelCatalog().AddSource((Func<IServiceProvider, ModelCatalog.Sync.IModelSource<CatalogModel>>)null!));
     }
 
     [Fact]

@@ -18,10 +18,16 @@ public sealed class ReadModelRaceTests
         await catalog.SyncAsync(Sync(0));
 
         using var stop = new CancellationTokenSource();
-        var readers = Enumerable.Range(0, 3).Select(_ => Task.Run(() => Read(readModel, stop.Token))).ToArray();
-        for (int version = 1; version <= Versions; version++)
+        var swapsSeen = new int[3];
+        var readers = Enumerable.Range(0, 3).Select(r => Task.Run(() => Read(readModel, swapsSeen, r, stop.Token))).ToArray();
+
+        // Keep syncing until every reader has seen the snapshot swap under it (readers may start late on a busy
+        // machine), at least Versions times and at most 50 times that.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        int version = 0;
+        while (version < Versions || (Enumerable.Range(0, swapsSeen.Length).Any(i => Volatile.Read(ref swapsSeen[i]) < 1) && version < 50 * Versions && clock.Elapsed < TimeSpan.FromSeconds(60)))
         {
-            await catalog.SyncAsync(Sync(version));
+            await catalog.SyncAsync(Sync(++version));
         }
 
         await stop.CancelAsync();
@@ -34,11 +40,11 @@ public sealed class ReadModelRaceTests
         }
 
         Assert.True(results.SelectMany(r => r.VersionsSeen).Distinct().Count() > 1, "the readers never saw a swap");
-        Assert.Equal($"v{Versions}", readModel.Current!.Models[0].Model.Description);
+        Assert.Equal($"v{version}", readModel.Current!.Models[0].Model.Description);
     }
 
     // Every model of a snapshot must carry the same version; returns how many snapshots were checked and which versions.
-    private static (int Checks, List<int> VersionsSeen) Read(IModelReadModel<CatalogModel> readModel, CancellationToken stop)
+    private static (int Checks, List<int> VersionsSeen) Read(IModelReadModel<CatalogModel> readModel, int[] swapsSeen, int reader, CancellationToken stop)
     {
         int checks = 0;
         var seen = new List<int>();
@@ -53,6 +59,7 @@ public sealed class ReadModelRaceTests
             if (seen.Count == 0 || seen[^1] != version)
             {
                 seen.Add(version);
+                Volatile.Write(ref swapsSeen[reader], seen.Count - 1);
             }
 
             checks++;
