@@ -72,16 +72,11 @@ internal sealed class ReviewCommand : ICliCommand
     {
         var held = new List<StoredModel<CatalogModel>>();
         var query = new ModelQuery { PriceReview = PriceReviewStatus.Pending, Limit = ModelQuery.MaxLimit };
-        while (true)
+        await foreach (var stored in store.EnumerateAllAsync(query, cancellationToken).ConfigureAwait(false))
         {
-            var page = await store.ListAsync(query, cancellationToken).ConfigureAwait(false);
-            held.AddRange(page.Items);
-            if (!page.HasMore)
-            {
-                return held;
-            }
-
-            query = query with { After = page.Next };
+            held.Add(stored);
         }
+
+        return held;
     }
 }

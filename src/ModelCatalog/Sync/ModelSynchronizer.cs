@@ -280,21 +280,12 @@ public sealed class ModelSynchronizer<TModel>
     {
         var owned = new Dictionary<UnifiedModelId, StoredModel<TModel>>();
         var query = new ModelQuery { SourceName = sourceName, Limit = ModelQuery.MaxLimit };
-        while (true)
+        await foreach (var stored in _store.EnumerateAllAsync(query, cancellationToken).ConfigureAwait(false))
         {
-            var page = await _store.ListAsync(query, cancellationToken).ConfigureAwait(false);
-            foreach (var stored in page.Items)
-            {
-                owned[Merger.GetId(stored.Model)] = stored;
-            }
-
-            if (!page.HasMore)
-            {
-                return owned;
-            }
-
-            query = query with { After = page.Next };
+            owned[Merger.GetId(stored.Model)] = stored;
         }
+
+        return owned;
     }
 
     private (int Writes, string? Refused) DecideMissing(
