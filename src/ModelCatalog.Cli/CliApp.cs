@@ -10,7 +10,7 @@ internal static class CliApp
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, bool interactive = false, CancellationToken cancellationToken = default)
     {
         var root = new RootCommand("modelcatalog: sync official AI model catalogs into your own database without losing local configuration.");
-        var commands = new ICliCommand[] { new SyncCommand(), new ListCommand(), new ShowCommand(), new HistoryCommand(), new SetCommand(), new CostCommand() };
+        var commands = new ICliCommand[] { new SyncCommand(), new ListCommand(), new ShowCommand(), new HistoryCommand(), new SetCommand(), new CostCommand(), new ReviewCommand(), PriceDecisionCommand.Approve(), PriceDecisionCommand.Reject() };
         foreach (var command in commands)
         {
             root.Subcommands.Add(command.Command);
@@ -34,7 +34,7 @@ internal static class CliApp
 
             if (chosen is null && parse.Errors.Count == 0)
             {
-                console.Error("error: name a command: sync, list, show, history, set or cost (see --help).");
+                console.Error("error: name a command: sync, list, show, history, set, cost, review, approve or reject (see --help).");
             }
 
             return ExitCodes.Usage;

@@ -24,13 +24,18 @@ internal sealed class SyncCommand : ICliCommand
     private readonly Option<string> _sourceVersion = new("--source-version") { Description = "The source version (default: the file's own, else the file name)." };
     private readonly Option<string> _missing = new("--missing") { Description = "What to do with models the source no longer lists: keep (default, marked), deactivate or delete." };
     private readonly Option<double?> _maxRemovalShare = new("--max-removal-share") { Description = "The largest share (0-1) of the source's models one run may deactivate or delete. Default 0.2." };
+    private readonly Option<decimal?> _holdPriceChanges = new("--hold-price-changes")
+    {
+        Description = "Hold for review (modelcatalog review) price changes larger than this share (0.5 = ±50%), prices going to or from zero or vanishing, and new models without a price (created inactive).",
+    };
+
     private readonly Option<int?> _maxFileSize = new("--max-file-size") { Description = "Refuse catalog files larger than this many MiB. Default 32." };
 
     public SyncCommand()
     {
         Command = new Command("sync", "Sync a catalog file into the catalog database.");
         Command.Arguments.Add(_file);
-        foreach (var option in new Option[] { _format, _skipExisting, _updateOfficial, _force, _dryRun, _takeOver, _source, _sourceVersion, _missing, _maxRemovalShare, _maxFileSize })
+        foreach (var option in new Option[] { _format, _skipExisting, _updateOfficial, _force, _dryRun, _takeOver, _source, _sourceVersion, _missing, _maxRemovalShare, _holdPriceChanges, _maxFileSize })
         {
             Command.Options.Add(option);
         }
@@ -59,6 +64,11 @@ internal sealed class SyncCommand : ICliCommand
                 result.AddError("--max-removal-share must be between 0 and 1.");
             }
 
+            if (result.GetValue(_holdPriceChanges) <= 0)
+            {
+                result.AddError("--hold-price-changes must be a positive share (0.5 holds changes of more than ±50%).");
+            }
+
             if (result.GetValue(_maxFileSize) <= 0)
             {
                 result.AddError("--max-file-size must be positive.");
@@ -79,6 +89,7 @@ internal sealed class SyncCommand : ICliCommand
             MissingModels = ParseMissing(parse.GetValue(_missing) ?? "keep")!.Value,
             MaxRemovalShare = parse.GetValue(_maxRemovalShare) ?? 0.2,
             TakeOverFromOtherSources = parse.GetValue(_takeOver),
+            PriceGuardrails = parse.GetValue(_holdPriceChanges) is { } share ? new PriceGuardrails { MaxRelativeChange = share } : null,
         };
 
         if (!file.Exists)
@@ -184,6 +195,12 @@ internal sealed class SyncCommand : ICliCommand
             $"{(report.DryRun ? "Dry run of " : string.Empty)}{report.SourceName} {report.SourceVersion} into {location.Describe()} ({report.Mode}): " +
             $"{report.Created} created, {report.Updated} updated, {report.Unchanged} unchanged, {report.Skipped} skipped, {report.Rejected} rejected, " +
             $"{report.AliasCount} aliases, {report.MissingUpstream} missing upstream, {report.Deactivated} deactivated, {report.Removed} removed{owned}."));
+        if (report.HeldForReview > 0)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{report.HeldForReview} price changes held for review: see them with 'modelcatalog review', decide with 'modelcatalog approve <id>' or 'reject <id>'."));
+        }
+
         if (report.RemovalRefusedReason is { } refusedFirst)
         {
             // Summary first: a refused removal is stated before any table, never only after thousands of lines.

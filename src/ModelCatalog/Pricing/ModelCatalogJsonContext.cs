@@ -16,4 +16,6 @@ namespace ModelCatalog;
 [JsonSerializable(typeof(ModelPricing))]
 [JsonSerializable(typeof(ModelCapabilities))]
 [JsonSerializable(typeof(ModelLifecycle))]
+[JsonSerializable(typeof(ModelPrices))]
+[JsonSerializable(typeof(PriceReview))]
 internal sealed partial class ModelCatalogJsonContext : JsonSerializerContext;

@@ -18,4 +18,7 @@ public static class StructuredValueJson
 
     /// <summary>Metadata for <see cref="ModelLifecycle"/>.</summary>
     public static JsonTypeInfo<ModelLifecycle> Lifecycle => ModelCatalogJsonContext.Default.ModelLifecycle;
+
+    /// <summary>Metadata for <see cref="ModelCatalog.PriceReview"/> (stores keep a held price change in this shape).</summary>
+    public static JsonTypeInfo<PriceReview> PriceReview => ModelCatalogJsonContext.Default.PriceReview;
 }
