@@ -124,6 +124,50 @@ public sealed class CatalogSnapshot<TModel>
     public int IndexOfIgnoreCase(UnifiedModelId id)
         => !id.IsEmpty && _byIdIgnoreCase.TryGetValue(id.ToString(), out int index) && index >= 0 ? index : -1;
 
+    /// <summary>
+    /// Resolves a model string as hot readers do: parse it as a unified ID, take the exact (case-sensitive) match, else
+    /// — with <paramref name="caseInsensitiveFallback"/> — the one model whose ID matches ignoring case, and refuse a
+    /// model that is switched off (<see cref="IModelAvailability.IsActive"/>). Allocates nothing.
+    /// </summary>
+    /// <param name="requested">The model string as a caller sent it.</param>
+    /// <param name="caseInsensitiveFallback">Whether a miss is retried ignoring case (two IDs that differ only by case make it find nothing).</param>
+    /// <returns>The lookup: the model's position, or why there is none.</returns>
+    public ModelLookup Lookup(string requested, bool caseInsensitiveFallback)
+    {
+        ArgumentNullException.ThrowIfNull(requested);
+        return UnifiedModelId.TryParse(requested, out var id, out var error, out var position)
+            ? Lookup(id, caseInsensitiveFallback)
+            : new ModelLookup(ModelLookupStatus.InvalidId, -1, error, position, caseInsensitiveMatch: false);
+    }
+
+    /// <summary>Resolves an already parsed unified ID (see <see cref="Lookup(string, bool)"/>).</summary>
+    /// <param name="id">The unified ID; the "no ID" value is <see cref="ModelLookupStatus.InvalidId"/>.</param>
+    /// <param name="caseInsensitiveFallback">Whether a miss is retried ignoring case.</param>
+    /// <returns>The lookup.</returns>
+    public ModelLookup Lookup(UnifiedModelId id, bool caseInsensitiveFallback)
+    {
+        if (id.IsEmpty)
+        {
+            return new ModelLookup(ModelLookupStatus.InvalidId, -1, UnifiedModelIdError.Empty, 0, caseInsensitiveMatch: false);
+        }
+
+        int index = IndexOf(id);
+        bool ignoringCase = false;
+        if (index < 0 && caseInsensitiveFallback)
+        {
+            index = IndexOfIgnoreCase(id);
+            ignoringCase = index >= 0;
+        }
+
+        if (index < 0)
+        {
+            return new ModelLookup(ModelLookupStatus.Unknown, -1, UnifiedModelIdError.None, 0, caseInsensitiveMatch: false);
+        }
+
+        var status = _models[index].Model is IModelAvailability { IsActive: false } ? ModelLookupStatus.Inactive : ModelLookupStatus.Found;
+        return new ModelLookup(status, index, UnifiedModelIdError.None, 0, ignoringCase);
+    }
+
     /// <summary>Finds the model with exactly <paramref name="id"/>.</summary>
     /// <param name="id">The unified ID (ordinal, case-sensitive).</param>
     /// <param name="model">The model when found.</param>
