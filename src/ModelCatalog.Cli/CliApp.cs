@@ -1,42 +1,52 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using ModelCatalog.Cli.Commands;
 using ModelCatalog.Cli.Output;
+using ModelCatalog.Cli.Parsing;
 
 namespace ModelCatalog.Cli;
 
 /// <summary>The command line: parses, reports usage errors with exit code 2, and runs the chosen command.</summary>
 internal static class CliApp
 {
+    /// <summary>The tool's name in help and messages: the command people type, whatever the host process is called.</summary>
+    public const string Name = "modelcatalog";
+
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, bool interactive = false, CancellationToken cancellationToken = default)
     {
-        var root = new RootCommand("modelcatalog: sync official AI model catalogs into your own database without losing local configuration.");
+        // A plain command named after the tool rather than RootCommand, which takes its name from the host process
+        // ("ModelCatalog.Cli" when run as `dotnet ModelCatalog.Cli.dll`).
+        var root = new Command(Name, "modelcatalog: sync official AI model catalogs into your own database without losing local configuration.")
+        {
+            new HelpOption(),
+            new VersionOption(),
+        };
         var commands = new ICliCommand[] { new SyncCommand(), new ListCommand(), new ShowCommand(), new HistoryCommand(), new SetCommand(), new CostCommand() };
         foreach (var command in commands)
         {
             root.Subcommands.Add(command.Command);
         }
 
+        var invocation = new InvocationConfiguration { Output = stdout, Error = stderr };
+        if (args.Length == 0)
+        {
+            // A bare call is a usage error, but the answer to it is the help, not one line about a missing command.
+            await root.Parse(["--help"]).InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
         var parse = root.Parse(args);
         var console = new CliConsole(stdout, stderr, interactive);
         var chosen = commands.FirstOrDefault(c => c.Command == parse.CommandResult.Command);
-        bool wantsHelp = args.Any(a => a is "-h" or "--help" or "-?") || args.Length == 0 || args is ["--version"];
-        if (parse.Errors.Count > 0 || chosen is null || wantsHelp)
+        bool wantsHelp = args.Any(a => a is "-h" or "--help" or "-?") || args is ["--version"];
+        if (parse.Errors.Count == 0 && wantsHelp)
         {
-            if (wantsHelp && parse.Errors.Count == 0)
-            {
-                return await parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr }, cancellationToken).ConfigureAwait(false);
-            }
+            return await parse.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
+        }
 
-            foreach (var error in parse.Errors)
-            {
-                console.Error($"error: {error.Message}");
-            }
-
-            if (chosen is null && parse.Errors.Count == 0)
-            {
-                console.Error("error: name a command: sync, list, show, history, set or cost (see --help).");
-            }
-
+        if (parse.Errors.Count > 0 || chosen is null)
+        {
+            UsageErrors.Write(parse, console);
             return ExitCodes.Usage;
         }
 

@@ -81,6 +81,12 @@ internal sealed class SyncCommand : ICliCommand
             TakeOverFromOtherSources = parse.GetValue(_takeOver),
         };
 
+        if (Directory.Exists(file.FullName))
+        {
+            console.Error($"error: '{file.FullName}' is a directory, not a catalog file. Nothing was written.");
+            return ExitCodes.Failure;
+        }
+
         if (!file.Exists)
         {
             console.Error($"error: the catalog file '{file.FullName}' does not exist. Nothing was written.");
@@ -112,12 +118,12 @@ internal sealed class SyncCommand : ICliCommand
         }
         catch (CatalogFormatException exception)
         {
-            console.Error($"error: {file.Name}: {exception.Message} Nothing was written.");
+            console.Error($"error: {file.Name}: {Sentence.End(exception.Message)} Nothing was written.");
             return ExitCodes.Failure;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            console.Error($"error: cannot read '{file.FullName}': {exception.Message} Nothing was written.");
+            console.Error($"error: cannot read '{file.FullName}': {Sentence.End(exception.Message)} Nothing was written.");
             return ExitCodes.Failure;
         }
 
@@ -125,7 +131,7 @@ internal sealed class SyncCommand : ICliCommand
         SyncReport report;
         try
         {
-            await using var handle = await CatalogStoreFactory.OpenAsync(location, cancellationToken).ConfigureAwait(false);
+            await using var handle = await CatalogStoreFactory.OpenForSyncAsync(location, options.DryRun, cancellationToken).ConfigureAwait(false);
             var catalog = new DefaultModelCatalog<CatalogModel>(handle.Store);
             console.Progress($"Syncing {snapshot.Models.Count:N0} models from {snapshot.SourceName} {snapshot.Version} ({options.Mode}{(options.DryRun ? ", dry run" : string.Empty)})…");
             report = await catalog.SyncAsync(snapshot, options, cancellationToken).ConfigureAwait(false);
@@ -137,7 +143,7 @@ internal sealed class SyncCommand : ICliCommand
         }
         catch (ModelStoreConflictException exception)
         {
-            console.Error($"error: the catalog kept changing under the sync (other writers won {ModelSynchronizer<CatalogModel>.MaxAttempts} times in a row): {exception.Message} Nothing was written.");
+            console.Error($"error: the catalog kept changing under the sync (other writers won {ModelSynchronizer<CatalogModel>.MaxAttempts} times in a row): {Sentence.End(exception.Message)} Nothing was written.");
             return ExitCodes.Failure;
         }
 
