@@ -35,14 +35,21 @@ internal sealed class HistoryCommand : ModelIdCommand
             return ExitCodes.Ok;
         }
 
-        var table = new TextTable("at", "kind", "source", "changes");
+        var table = new TextTable("at", "kind", "by", "field", "change", "decision");
         foreach (var entry in history)
         {
-            table.Add(
-                entry.At.ToString("u", CultureInfo.InvariantCulture),
-                Names.Snake(entry.Kind),
-                entry.SourceName is null ? "admin" : $"{entry.SourceName} {entry.SourceVersion}",
-                string.Join("; ", entry.Changes.Select(c => $"{Names.Snake(c.Field)} {c.OldValueJson} → {c.NewValueJson} ({Names.Snake(c.Decision)})")));
+            string at = entry.At.ToString("u", CultureInfo.InvariantCulture), kind = Names.Snake(entry.Kind);
+            string by = entry.SourceName is null ? "admin" : $"{entry.SourceName} {entry.SourceVersion}";
+            if (entry.Changes.Count == 0)
+            {
+                table.Add(at, kind, by);
+            }
+
+            foreach (var c in entry.Changes)
+            {
+                string values = ChangeText.Values(c.Decision, ChangeText.Shorten(DisplayValue.FromJson(c.OldValueJson)), ChangeText.Shorten(DisplayValue.FromJson(c.NewValueJson)));
+                table.Add(at, kind, by, Names.Snake(c.Field), values, ChangeText.Decision(c.Decision));
+            }
         }
 
         table.WriteTo(console.Out);

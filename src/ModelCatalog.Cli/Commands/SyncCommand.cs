@@ -241,14 +241,8 @@ internal sealed class SyncCommand : ICliCommand
         }
     }
 
-    private static string Describe(FieldChange change) => change.Decision switch
-    {
-        FieldDecision.KeptCustomized => $"{Names.Snake(change.Field)} kept (customised; official {FieldValueJson.Format(change.NewValue)})",
-        FieldDecision.OverwroteLocal => $"{Names.Snake(change.Field)} {FieldValueJson.Format(change.OldValue)} → {FieldValueJson.Format(change.NewValue)} (local value overwritten)",
-        _ => $"{Names.Snake(change.Field)} {Shorten(FieldValueJson.Format(change.OldValue))} → {Shorten(FieldValueJson.Format(change.NewValue))}",
-    };
-
-    private static string Shorten(string text) => text.Length <= 60 ? text : string.Concat(text.AsSpan(0, 57), "…");
+    private static string Describe(FieldChange change)
+        => $"{Names.Snake(change.Field)} {ChangeText.Values(change.Decision, ChangeText.Shorten(DisplayValue.Of(change.OldValue), 60), ChangeText.Shorten(DisplayValue.Of(change.NewValue), 60))} ({ChangeText.Decision(change.Decision)})";
 
     private static void WriteJson(Utf8JsonWriter writer, SyncReport report, CatalogFormat? format, bool formatDetected)
     {

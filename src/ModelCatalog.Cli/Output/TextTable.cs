@@ -7,7 +7,7 @@ internal sealed class TextTable(params string[] headers)
 {
     private readonly List<string[]> _rows = [];
 
-    public void Add(params string?[] cells) => _rows.Add(cells.Select(c => c ?? string.Empty).ToArray());
+    public void Add(params string?[] cells) => _rows.Add([.. cells.Select(c => c ?? string.Empty), .. Enumerable.Repeat(string.Empty, headers.Length - cells.Length)]);
 
     public void WriteTo(TextWriter writer)
     {
