@@ -3,6 +3,7 @@ using System.CommandLine.Help;
 using ModelCatalog.Cli.Commands;
 using ModelCatalog.Cli.Output;
 using ModelCatalog.Cli.Parsing;
+using Spectre.Console;
 
 namespace ModelCatalog.Cli;
 
@@ -12,7 +13,12 @@ internal static class CliApp
     /// <summary>The tool's name in help and messages: the command people type, whatever the host process is called.</summary>
     public const string Name = "modelcatalog";
 
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, bool interactive = false, CancellationToken cancellationToken = default)
+    /// <summary>Runs with standard output written as redirected output is: plain text, no colour, no terminal width.</summary>
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, bool interactive = false, CancellationToken cancellationToken = default)
+        => RunAsync(args, Terminal.Create(stdout, redirected: true, noColor: true), stderr, interactive, cancellationToken);
+
+    /// <summary>Runs with human output on <paramref name="stdout"/> (its width and colours decide the layout); <c>--json</c> goes to its writer unwrapped.</summary>
+    public static async Task<int> RunAsync(string[] args, IAnsiConsole stdout, TextWriter stderr, bool interactive = false, CancellationToken cancellationToken = default)
     {
         // A plain command named after the tool rather than RootCommand, which takes its name from the host process
         // ("ModelCatalog.Cli" when run as `dotnet ModelCatalog.Cli.dll`).
@@ -27,7 +33,7 @@ internal static class CliApp
             root.Subcommands.Add(command.Command);
         }
 
-        var invocation = new InvocationConfiguration { Output = stdout, Error = stderr };
+        var invocation = new InvocationConfiguration { Output = stdout.Profile.Out.Writer, Error = stderr };
         if (args.Length == 0)
         {
             // A bare call is a usage error, but the answer to it is the help, not one line about a missing command.

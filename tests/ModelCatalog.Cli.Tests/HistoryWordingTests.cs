@@ -24,7 +24,7 @@ public sealed class HistoryWordingTests : IDisposable
     {
         string history = await HistoryAfterACustomisedNameMeetsASmartSyncAsync();
 
-        string synced = Assert.Single(history.Split('\n'), line => line.Contains("display_name", StringComparison.Ordinal) && line.Contains("synced", StringComparison.Ordinal));
+        string synced = Assert.Single(history.Split('\n'), line => line.Contains("display_name", StringComparison.Ordinal) && line.Contains("sample 2026-11-15", StringComparison.Ordinal));
         Assert.Contains("\"Our GPT-4o\" stays (official: \"GPT-4o (2024-11-20)\")", synced, StringComparison.Ordinal);
         Assert.Contains("kept your value", synced, StringComparison.Ordinal);
     }

@@ -59,10 +59,10 @@ internal sealed class SetCommand : ModelIdCommand
                 console.Error($"error: no model '{id}' in the catalog (IDs are case-sensitive). Nothing was written.");
                 return ExitCodes.Failure;
             case LocalEditStatus.Unchanged:
-                console.Out.WriteLine($"{id}: already so; nothing changed.");
+                console.Line($"{id}: already so; nothing changed.");
                 return ExitCodes.Ok;
             default:
-                console.Out.WriteLine($"{id}: {string.Join(", ", result.Changes.Select(c => $"{Names.Snake(c.Field)} {Storage.FieldValueJson.Format(c.OldValue)} → {Storage.FieldValueJson.Format(c.NewValue)}"))}");
+                console.Line($"{id}: {string.Join(", ", result.Changes.Select(c => $"{Names.Snake(c.Field)} {DisplayValue.Of(c.OldValue)} → {DisplayValue.Of(c.NewValue)}"))}");
                 return ExitCodes.Ok;
         }
     }
