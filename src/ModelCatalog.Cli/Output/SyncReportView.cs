@@ -27,6 +27,7 @@ internal static class SyncReportView
         WriteSummary(console, report, location);
         if (formatNote is not null)
         {
+            console.Line();
             console.Line(formatNote);
         }
 

@@ -17,13 +17,17 @@ internal static class Terminal
     /// <summary>https://no-color.org: any non-empty value turns colour off.</summary>
     public static bool NoColorRequested() => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
 
-    public static IAnsiConsole Create(TextWriter writer, bool redirected, bool noColor)
+    /// <param name="writer">Standard output.</param>
+    /// <param name="redirected">Output goes to a file or pipe: plain text, no ANSI codes at all.</param>
+    /// <param name="noColor">NO_COLOR is set: a terminal still gets its layout, but no colour.</param>
+    /// <param name="colors">The colours a terminal supports (detected by default).</param>
+    public static IAnsiConsole Create(TextWriter writer, bool redirected, bool noColor, ColorSystemSupport colors = ColorSystemSupport.Detect)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(writer),
             Ansi = redirected ? AnsiSupport.No : AnsiSupport.Yes,
-            ColorSystem = redirected || noColor ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
+            ColorSystem = redirected || noColor ? ColorSystemSupport.NoColors : colors,
             Interactive = redirected ? InteractionSupport.No : InteractionSupport.Yes,
         });
         if (redirected)
