@@ -27,7 +27,7 @@ internal static class CliApp
             new HelpOption(),
             new VersionOption(),
         };
-        var commands = new ICliCommand[] { new SyncCommand(), new ListCommand(), new ShowCommand(), new HistoryCommand(), new SetCommand(), new CostCommand() };
+        var commands = new ICliCommand[] { new SyncCommand(), new ListCommand(), new ShowCommand(), new HistoryCommand(), new SetCommand(), new CostCommand(), new ReviewCommand(), PriceDecisionCommand.Approve(), PriceDecisionCommand.Reject() };
         foreach (var command in commands)
         {
             root.Subcommands.Add(command.Command);

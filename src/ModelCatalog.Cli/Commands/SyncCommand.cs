@@ -25,13 +25,18 @@ internal sealed class SyncCommand : ICliCommand
     private readonly Option<double?> _maxRemovalShare = new("--max-removal-share") { Description = "The largest share (0-1) of the source's models one run may deactivate or delete. Default 0.2." };
     private readonly Option<bool> _quiet = new("--quiet", "-q") { Description = "Print one summary line." };
     private readonly Option<bool> _verbose = new("--verbose", "-v") { Description = "List unchanged and skipped models and kept local values too." };
+    private readonly Option<decimal?> _holdPriceChanges = new("--hold-price-changes")
+    {
+        Description = "Hold for review (modelcatalog review) price changes larger than this share (0.5 = ±50%), prices going to or from zero or vanishing, and new models without a price (created inactive).",
+    };
+
     private readonly Option<int?> _maxFileSize = new("--max-file-size") { Description = "Refuse catalog files larger than this many MiB. Default 32." };
 
     public SyncCommand()
     {
         Command = new Command("sync", "Sync a catalog file into the catalog database.");
         Command.Arguments.Add(_file);
-        foreach (var option in new Option[] { _format, _skipExisting, _updateOfficial, _force, _dryRun, _takeOver, _source, _sourceVersion, _missing, _maxRemovalShare, _maxFileSize, _quiet, _verbose })
+        foreach (var option in new Option[] { _format, _skipExisting, _updateOfficial, _force, _dryRun, _takeOver, _source, _sourceVersion, _missing, _maxRemovalShare, _holdPriceChanges, _maxFileSize, _quiet, _verbose })
         {
             Command.Options.Add(option);
         }
@@ -65,6 +70,11 @@ internal sealed class SyncCommand : ICliCommand
                 result.AddError("--max-removal-share must be between 0 and 1.");
             }
 
+            if (result.GetValue(_holdPriceChanges) <= 0)
+            {
+                result.AddError("--hold-price-changes must be a positive share (0.5 holds changes of more than ±50%).");
+            }
+
             if (result.GetValue(_maxFileSize) <= 0)
             {
                 result.AddError("--max-file-size must be positive.");
@@ -85,6 +95,7 @@ internal sealed class SyncCommand : ICliCommand
             MissingModels = ParseMissing(parse.GetValue(_missing) ?? "keep")!.Value,
             MaxRemovalShare = parse.GetValue(_maxRemovalShare) ?? 0.2,
             TakeOverFromOtherSources = parse.GetValue(_takeOver),
+            PriceGuardrails = parse.GetValue(_holdPriceChanges) is { } share ? new PriceGuardrails { MaxRelativeChange = share } : null,
         };
 
         if (Directory.Exists(file.FullName))

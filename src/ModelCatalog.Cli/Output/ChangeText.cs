@@ -10,6 +10,7 @@ internal static class ChangeText
         FieldDecision.KeptCustomized => "kept your value",
         FieldDecision.OverwroteLocal => "overwrote your value",
         FieldDecision.EditedLocally => "edited",
+        FieldDecision.HeldForReview => "held for review",
         _ => Names.Snake(decision),
     };
 
@@ -17,7 +18,7 @@ internal static class ChangeText
     /// <c>old → new</c> for a value that changed. For a value that was kept, the kept value first and the official one
     /// it was kept over after it, so a kept edit never reads as if it had been overwritten.
     /// </summary>
-    public static string Values(FieldDecision decision, string oldDisplay, string newDisplay) => decision is FieldDecision.KeptLocal or FieldDecision.KeptCustomized
+    public static string Values(FieldDecision decision, string oldDisplay, string newDisplay) => decision is FieldDecision.KeptLocal or FieldDecision.KeptCustomized or FieldDecision.HeldForReview
         ? $"{oldDisplay} stays (official: {newDisplay})"
         : $"{oldDisplay} → {newDisplay}";
 

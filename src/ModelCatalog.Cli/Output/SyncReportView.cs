@@ -86,6 +86,12 @@ internal static class SyncReportView
         yield return (report.OwnedByOtherSource > 0
             ? string.Create(CultureInfo.InvariantCulture, $", {report.OwnedByOtherSource} left to the source that owns them (--take-over to take them).")
             : ".", null);
+        if (report.HeldForReview > 0)
+        {
+            yield return ("\n", null);
+            yield return (string.Create(CultureInfo.InvariantCulture, $"{report.HeldForReview} price changes held for review: see them with 'modelcatalog review', decide with 'modelcatalog approve <id>' or 'reject <id>'."), new Style(Color.Yellow));
+        }
+
         if (report.RemovalRefusedReason is { } refused)
         {
             yield return ("\n", null);

@@ -15,6 +15,8 @@ internal static class CatalogColumns
     public const string SourceName = "CatalogSourceName";
     public const string SourceVersion = "CatalogSourceVersion";
     public const string MissingUpstreamSince = "CatalogMissingUpstreamSince";
+    public const string PriceReviewStatus = "CatalogPriceReviewStatus";
+    public const string PriceReview = "CatalogPriceReview";
 
-    public static readonly string[] All = [Key, ProviderId, ModelName, Version, Baseline, LastSyncedAt, SourceName, SourceVersion, MissingUpstreamSince];
+    public static readonly string[] All = [Key, ProviderId, ModelName, Version, Baseline, LastSyncedAt, SourceName, SourceVersion, MissingUpstreamSince, PriceReviewStatus, PriceReview];
 }

@@ -96,6 +96,12 @@ public static class ModelCatalogModelBuilderExtensions
             b.Property<string?>(CatalogColumns.SourceName).HasColumnName("source_name");
             b.Property<string?>(CatalogColumns.SourceVersion).HasColumnName("source_version");
             b.Property<DateTimeOffset?>(CatalogColumns.MissingUpstreamSince).HasColumnName("missing_upstream_since");
+
+            // The review as JSON (read whole, never filtered on) and its status as its own column, so listing what
+            // waits for review is an indexed filter rather than a scan of JSON text.
+            b.Property<PriceReviewStatus?>(CatalogColumns.PriceReviewStatus).HasColumnName("price_review_status");
+            b.Property<string?>(CatalogColumns.PriceReview).HasColumnName("price_review");
+            b.HasIndex(CatalogColumns.PriceReviewStatus).HasDatabaseName("ix_" + options.ModelsTable + "_price_review");
             b.HasIndex(CatalogColumns.SourceName, CatalogColumns.ProviderId, CatalogColumns.ModelName).HasDatabaseName("ix_" + options.ModelsTable + "_source");
         });
 

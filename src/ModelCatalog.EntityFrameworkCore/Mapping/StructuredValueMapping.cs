@@ -8,7 +8,7 @@ namespace ModelCatalog.EntityFrameworkCore.Mapping;
 
 /// <summary>
 /// Stores the structured official values (<see cref="ModelPricing"/>, <see cref="ModelCapabilities"/>,
-/// <see cref="ModelLifecycle"/>) as one JSON text column each, in the <see cref="ModelCatalogJsonContext"/> shape.
+/// <see cref="ModelLifecycle"/>) as one JSON text column each, in the <see cref="StructuredValueJson"/> shape.
 /// </summary>
 /// <remarks>
 /// JSON rather than columns: the values are always read whole (costing, listings), never filtered on by the store
@@ -19,9 +19,9 @@ namespace ModelCatalog.EntityFrameworkCore.Mapping;
 internal static class StructuredValueMapping
 {
     public static bool TryMap(EntityTypeBuilder builder, Type type, string property)
-        => TryMap(builder, type, property, ModelCatalogJsonContext.Default.ModelPricing)
-            || TryMap(builder, type, property, ModelCatalogJsonContext.Default.ModelCapabilities)
-            || TryMap(builder, type, property, ModelCatalogJsonContext.Default.ModelLifecycle);
+        => TryMap(builder, type, property, StructuredValueJson.Pricing)
+            || TryMap(builder, type, property, StructuredValueJson.Capabilities)
+            || TryMap(builder, type, property, StructuredValueJson.Lifecycle);
 
     private static bool TryMap<T>(EntityTypeBuilder builder, Type type, string property, JsonTypeInfo<T> info)
         where T : class

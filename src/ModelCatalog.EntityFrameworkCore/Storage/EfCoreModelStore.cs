@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using System.Text;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using ModelCatalog.EntityFrameworkCore.Mapping;
@@ -51,6 +52,7 @@ public partial class EfCoreModelStore<TModel, TContext> : IModelStore<TModel>
         SourceName = EF.Property<string?>(m, CatalogColumns.SourceName),
         SourceVersion = EF.Property<string?>(m, CatalogColumns.SourceVersion),
         MissingUpstreamSince = EF.Property<DateTimeOffset?>(m, CatalogColumns.MissingUpstreamSince),
+        PriceReview = EF.Property<string?>(m, CatalogColumns.PriceReview),
     };
 
     private readonly IDbContextFactory<TContext> _contextFactory;
@@ -174,6 +176,11 @@ public partial class EfCoreModelStore<TModel, TContext> : IModelStore<TModel>
             if (query.SourceName is { } sourceName)
             {
                 models = models.Where(m => EF.Property<string?>(m, CatalogColumns.SourceName) == sourceName);
+            }
+
+            if (query.PriceReview is { } review)
+            {
+                models = models.Where(m => EF.Property<PriceReviewStatus?>(m, CatalogColumns.PriceReviewStatus) == review);
             }
 
             if (query.IsActive is { } active)
@@ -468,6 +475,10 @@ public partial class EfCoreModelStore<TModel, TContext> : IModelStore<TModel>
         entry.Property(CatalogColumns.SourceName).CurrentValue = state.SourceName;
         entry.Property(CatalogColumns.SourceVersion).CurrentValue = state.SourceVersion;
         entry.Property(CatalogColumns.MissingUpstreamSince).CurrentValue = state.MissingUpstreamSince?.ToUniversalTime();
+        entry.Property(CatalogColumns.PriceReviewStatus).CurrentValue = state.PriceReview?.Status;
+        entry.Property(CatalogColumns.PriceReview).CurrentValue = state.PriceReview is { } review
+            ? JsonSerializer.Serialize(review, StructuredValueJson.PriceReview)
+            : null;
     }
 
     private static async Task<Dictionary<UnifiedModelId, EntityEntry<TModel>?>> LoadTrackedAsync(
@@ -601,7 +612,10 @@ public partial class EfCoreModelStore<TModel, TContext> : IModelStore<TModel>
             row.LastSyncedAt,
             row.SourceName,
             row.SourceVersion,
-            row.MissingUpstreamSince);
+            row.MissingUpstreamSince)
+        {
+            PriceReview = row.PriceReview is null ? null : JsonSerializer.Deserialize(row.PriceReview, StructuredValueJson.PriceReview),
+        };
         return new StoredModel<TModel>(row.Key, row.Model, row.Version, state);
     }
 }

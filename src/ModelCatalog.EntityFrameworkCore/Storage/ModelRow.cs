@@ -23,4 +23,6 @@ internal sealed class ModelRow<TModel>
     public string? SourceVersion { get; init; }
 
     public DateTimeOffset? MissingUpstreamSince { get; init; }
+
+    public string? PriceReview { get; init; }
 }

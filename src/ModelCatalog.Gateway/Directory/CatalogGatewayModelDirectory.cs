@@ -73,21 +73,9 @@ public sealed class CatalogGatewayModelDirectory<TModel> : IGatewayModelDirector
     /// <inheritdoc/>
     public async IAsyncEnumerable<GatewayModel> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var query = new ModelQuery { Limit = ModelQuery.MaxLimit };
-        while (true)
+        await foreach (var stored in _store.EnumerateAllAsync(new ModelQuery { Limit = ModelQuery.MaxLimit }, cancellationToken).ConfigureAwait(false))
         {
-            var page = await _store.ListAsync(query, cancellationToken).ConfigureAwait(false);
-            foreach (var stored in page.Items)
-            {
-                yield return _map(stored);
-            }
-
-            if (!page.HasMore)
-            {
-                yield break;
-            }
-
-            query = query with { After = page.Next };
+            yield return _map(stored);
         }
     }
 

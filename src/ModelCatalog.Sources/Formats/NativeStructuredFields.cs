@@ -5,16 +5,16 @@ namespace ModelCatalog.Sources;
 
 /// <summary>
 /// The native catalog file's structured fields: <c>max_input_tokens</c>, and <c>pricing</c>, <c>capabilities</c>,
-/// <c>lifecycle</c> as objects in the <see cref="ModelCatalogJsonContext"/> shape (the shape <c>show --json</c> writes).
+/// <c>lifecycle</c> as objects in the <see cref="StructuredValueJson"/> shape (the shape <c>show --json</c> writes).
 /// </summary>
 internal static class NativeStructuredFields
 {
     public static bool TryApply(JsonElement record, CatalogModel model, ref string? error)
     {
         bool ok = JsonFields.TryInt(record, "max_input_tokens", out var maxInput, ref error)
-            & TryRead(record, "pricing", ModelCatalogJsonContext.Default.ModelPricing, out var pricing, ref error)
-            & TryRead(record, "capabilities", ModelCatalogJsonContext.Default.ModelCapabilities, out var capabilities, ref error)
-            & TryRead(record, "lifecycle", ModelCatalogJsonContext.Default.ModelLifecycle, out var lifecycle, ref error);
+            & TryRead(record, "pricing", StructuredValueJson.Pricing, out var pricing, ref error)
+            & TryRead(record, "capabilities", StructuredValueJson.Capabilities, out var capabilities, ref error)
+            & TryRead(record, "lifecycle", StructuredValueJson.Lifecycle, out var lifecycle, ref error);
         if (!ok)
         {
             return false;

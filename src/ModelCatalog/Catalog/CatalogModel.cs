@@ -68,7 +68,7 @@ public partial class CatalogModel
     /// <summary>
     /// The structured official prices (exact decimals, USD, unit in each name: cache, reasoning, audio, per request,
     /// per image, batch, long-context tiers); <see langword="null"/> when the source states no price. Stores keep it as
-    /// one JSON value (<see cref="ModelCatalogJsonContext"/>): it is always read whole, never filtered on, and new
+    /// one JSON value (<see cref="StructuredValueJson"/>): it is always read whole, never filtered on, and new
     /// components need no schema change.
     /// </summary>
     [Official]

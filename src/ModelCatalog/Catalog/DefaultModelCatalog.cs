@@ -183,6 +183,14 @@ public sealed class DefaultModelCatalog<TModel> : IModelCatalog<TModel>, IDispos
     }
 
     /// <inheritdoc/>
+    public ValueTask<PriceReviewResult<TModel>> ApprovePriceAsync(UnifiedModelId id, CancellationToken cancellationToken = default)
+        => DecidePriceAsync(id, approve: true, cancellationToken);
+
+    /// <inheritdoc/>
+    public ValueTask<PriceReviewResult<TModel>> RejectPriceAsync(UnifiedModelId id, CancellationToken cancellationToken = default)
+        => DecidePriceAsync(id, approve: false, cancellationToken);
+
+    /// <inheritdoc/>
     public ValueTask<IReadOnlyList<ModelHistoryEntry>> GetHistoryAsync(UnifiedModelId id, CancellationToken cancellationToken = default)
         => Store.GetHistoryAsync(id, cancellationToken);
 
@@ -201,6 +209,70 @@ public sealed class DefaultModelCatalog<TModel> : IModelCatalog<TModel>, IDispos
 
     /// <inheritdoc/>
     public void Dispose() => _singleFlight.Dispose();
+
+    private async ValueTask<PriceReviewResult<TModel>> DecidePriceAsync(UnifiedModelId id, bool approve, CancellationToken cancellationToken)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            var stored = await Store.FindAsync(id, cancellationToken).ConfigureAwait(false);
+            if (stored is null)
+            {
+                return new PriceReviewResult<TModel>(PriceReviewOutcome.NotFound, null, null, []);
+            }
+
+            if (stored.SyncState.PriceReview is not { Status: PriceReviewStatus.Pending } review || stored.Model is not IPricedModel)
+            {
+                return new PriceReviewResult<TModel>(PriceReviewOutcome.NothingPending, stored, null, []);
+            }
+
+            var decided = Merger.Clone(stored.Model);
+            IReadOnlyList<FieldChange> changes = [];
+            PriceReview? kept;
+            if (approve)
+            {
+                ((IPricedModel)decided).Prices = review.Proposed;
+                if (review.ActivatesOnApproval && decided is IModelAvailability availability)
+                {
+                    availability.IsActive = true;
+                }
+
+                changes = [.. Merger.Diff(stored.Model, decided).Select(c => c with { Decision = FieldDecision.Applied })];
+                kept = null;
+            }
+            else
+            {
+                kept = review with { Status = PriceReviewStatus.Rejected };
+            }
+
+            var state = stored.SyncState with { PriceReview = kept };
+            var batch = new ModelBatch<TModel>()
+                .Add(ModelWrite.Update(stored, id, decided, state))
+                .Add(new ModelHistoryEntry(
+                    id, _time.GetUtcNow(), approve ? ModelChangeKind.PriceApproved : ModelChangeKind.PriceRejected,
+                    review.SourceName, review.SourceVersion, HistoryFieldChange.From(changes)));
+            try
+            {
+                try
+                {
+                    await Store.ApplyAsync(batch, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    await NotifyAsync().ConfigureAwait(false);
+                }
+
+                return new PriceReviewResult<TModel>(
+                    approve ? PriceReviewOutcome.Approved : PriceReviewOutcome.Rejected,
+                    stored with { Model = decided, SyncState = state, Version = stored.Version + 1 },
+                    approve ? review : kept,
+                    changes);
+            }
+            catch (ModelStoreConflictException) when (attempt < MaxEditAttempts)
+            {
+                // A sync wrote meanwhile: decide again on the fresh row (the review may have changed or gone).
+            }
+        }
+    }
 
     // Not cancelled with the caller: once the store may have changed, the observers must catch up.
     private async ValueTask NotifyAsync()

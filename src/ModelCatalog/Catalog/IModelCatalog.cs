@@ -58,6 +58,25 @@ public interface IModelCatalog<TModel>
     /// <returns>The outcome.</returns>
     ValueTask<LocalEditResult<TModel>> EditAsync(UnifiedModelId id, Action<TModel> edit, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Applies a price change that a <see cref="PriceGuardrails"/> policy held: the proposed prices are written (and a
+    /// new model held for having no price is activated), the review is cleared, and history records it. Conditional on
+    /// the version read, retried on a fresh row if a sync wrote meanwhile.
+    /// </summary>
+    /// <param name="id">The model.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Approved, not found, or nothing pending.</returns>
+    ValueTask<PriceReviewResult<TModel>> ApprovePriceAsync(UnifiedModelId id, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Rejects a held price change: the stored prices stay, and the review is kept as rejected, so later syncs that
+    /// propose exactly these prices again keep the stored ones without asking; history records it.
+    /// </summary>
+    /// <param name="id">The model.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Rejected, not found, or nothing pending.</returns>
+    ValueTask<PriceReviewResult<TModel>> RejectPriceAsync(UnifiedModelId id, CancellationToken cancellationToken = default);
+
     /// <summary>Reads a model's history, oldest first.</summary>
     /// <param name="id">The model.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

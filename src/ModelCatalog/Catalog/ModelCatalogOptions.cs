@@ -26,5 +26,8 @@ public sealed class ModelCatalogOptions
     /// <summary>How long a failed background sync waits before it is retried. 1 minute by default.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMinutes(1);
 
-    internal SyncOptions ToSyncOptions() => new() { Mode = DefaultMode, MissingModels = MissingModels, MaxRemovalShare = MaxRemovalShare };
+    /// <summary>The price guardrails of syncs that do not name options; <see langword="null"/> (the default) for none.</summary>
+    public PriceGuardrails? PriceGuardrails { get; set; }
+
+    internal SyncOptions ToSyncOptions() => new() { Mode = DefaultMode, MissingModels = MissingModels, MaxRemovalShare = MaxRemovalShare, PriceGuardrails = PriceGuardrails };
 }

@@ -7,7 +7,7 @@ namespace ModelCatalog;
 /// <param name="NewValue">
 /// The value after, for <see cref="FieldDecision.Applied"/>, <see cref="FieldDecision.OverwroteLocal"/> and
 /// <see cref="FieldDecision.EditedLocally"/>; the official value that was <em>not</em> taken for
-/// <see cref="FieldDecision.KeptLocal"/> and <see cref="FieldDecision.KeptCustomized"/>.
+/// <see cref="FieldDecision.KeptLocal"/>, <see cref="FieldDecision.KeptCustomized"/> and <see cref="FieldDecision.HeldForReview"/>.
 /// </param>
 /// <param name="Decision">What was decided.</param>
 public sealed record FieldChange(string Field, FieldPolicy Policy, object? OldValue, object? NewValue, FieldDecision Decision)

@@ -17,4 +17,7 @@ public enum FieldDecision
 
     /// <summary>An administrator changed the field through a local edit (history only).</summary>
     EditedLocally = 4,
+
+    /// <summary>The official value was held for review by a price guardrail; the stored value stays (history only).</summary>
+    HeldForReview = 5,
 }

@@ -186,18 +186,12 @@ public sealed partial class ModelReadModel<TModel> : IModelReadModel<TModel>, IM
     private async ValueTask<List<StoredModel<TModel>>> ListEverythingAsync(CancellationToken cancellationToken)
     {
         var models = new List<StoredModel<TModel>>();
-        var query = new ModelQuery { Limit = ModelQuery.MaxLimit };
-        while (true)
+        await foreach (var stored in _store.EnumerateAllAsync(new ModelQuery { Limit = ModelQuery.MaxLimit }, cancellationToken).ConfigureAwait(false))
         {
-            var page = await _store.ListAsync(query, cancellationToken).ConfigureAwait(false);
-            models.AddRange(page.Items);
-            if (!page.HasMore)
-            {
-                return models;
-            }
-
-            query = query with { After = page.Next };
+            models.Add(stored);
         }
+
+        return models;
     }
 
     private void Publish(CatalogSnapshot<TModel> snapshot)

@@ -20,4 +20,13 @@ public enum ModelChangeKind
 
     /// <summary>The model was deleted (by a sync's removal policy or by deleting its provider).</summary>
     Deleted = 5,
+
+    /// <summary>A sync held a price change for review; the changes list the proposed values not applied.</summary>
+    PriceHeld = 6,
+
+    /// <summary>A held price change was approved and applied.</summary>
+    PriceApproved = 7,
+
+    /// <summary>A held price change was rejected; the stored prices stay.</summary>
+    PriceRejected = 8,
 }

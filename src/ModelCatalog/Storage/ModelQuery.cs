@@ -22,6 +22,9 @@ public sealed record ModelQuery
     /// <summary>Only models owned by this sync source.</summary>
     public string? SourceName { get; init; }
 
+    /// <summary>Only models with a price review in this state (<see cref="PriceReviewStatus.Pending"/> lists what waits for review).</summary>
+    public PriceReviewStatus? PriceReview { get; init; }
+
     /// <summary>Start strictly after this ID; the "no ID" value starts at the beginning.</summary>
     public UnifiedModelId After { get; init; }
 

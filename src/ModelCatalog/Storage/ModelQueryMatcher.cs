@@ -25,6 +25,11 @@ internal static class ModelQueryMatcher
             return false;
         }
 
+        if (query.PriceReview is { } review && stored.SyncState.PriceReview?.Status != review)
+        {
+            return false;
+        }
+
         if (query.IsActive is null && query.IsVisible is null)
         {
             return true;

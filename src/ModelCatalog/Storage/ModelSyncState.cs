@@ -16,6 +16,12 @@ public sealed record ModelSyncState(
     string? SourceVersion,
     DateTimeOffset? MissingUpstreamSince)
 {
+    /// <summary>
+    /// A price change held for review (pending) or rejected, or <see langword="null"/>. Kept through local edits and
+    /// syncs that leave the prices alone; cleared when prices are applied.
+    /// </summary>
+    public PriceReview? PriceReview { get; init; }
+
     /// <summary>The state of a model that no sync has touched.</summary>
     public static ModelSyncState None { get; } = new(null, null, null, null, null);
 }

@@ -49,6 +49,7 @@ public sealed class ModelSynchronizer<TModel>
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         options ??= new SyncOptions();
+        options.PriceGuardrails?.Validate();
         if (options.MaxRemovalShare is < 0 or > 1 || double.IsNaN(options.MaxRemovalShare))
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.MaxRemovalShare, "MaxRemovalShare must be between 0 and 1.");
@@ -191,10 +192,16 @@ public sealed class ModelSynchronizer<TModel>
             {
                 var created = Merger.Clone(official);
                 _initializeNewModel?.Invoke(created);
-                var state = new ModelSyncState(Merger.CaptureBaseline(official), now, snapshot.SourceName, snapshot.Version, null);
+                var heldNew = PriceGate.ForNew(options.PriceGuardrails, created, now, snapshot);
+                var state = new ModelSyncState(Merger.CaptureBaseline(official), now, snapshot.SourceName, snapshot.Version, null) { PriceReview = heldNew };
                 batch.Add(ModelWrite.Create(Guid.CreateVersion7(now), id, created, state));
                 batch.Add(new ModelHistoryEntry(id, now, ModelChangeKind.Created, snapshot.SourceName, snapshot.Version, []));
-                results.Add(new ModelSyncResult(id, ModelSyncOutcome.Created, []));
+                if (heldNew is not null)
+                {
+                    batch.Add(new ModelHistoryEntry(id, now, ModelChangeKind.PriceHeld, snapshot.SourceName, snapshot.Version, []));
+                }
+
+                results.Add(new ModelSyncResult(id, ModelSyncOutcome.Created, []) { HeldForReview = heldNew?.Reason });
                 writes++;
                 continue;
             }
@@ -217,20 +224,33 @@ public sealed class ModelSynchronizer<TModel>
 
             // Stores hand out copies, so merging into the one we read cannot leak into the store.
             var target = stored.Model;
-            var merge = Merger.Merge(target, official, stored.SyncState.Baseline, options.Mode);
+            var gate = PriceGate.ForExisting(options.PriceGuardrails, target, official, stored.SyncState.PriceReview, now, snapshot);
+            bool newlyHeld = gate.HeldReason is not null && gate.Review != stored.SyncState.PriceReview;
+            var heldChanges = newlyHeld ? HeldChanges(target, official) : [];
+            var merge = Merger.Merge(target, gate.Official, stored.SyncState.Baseline, options.Mode);
             bool stateChanged = merge.BaselineChanged
                 || stored.SyncState.MissingUpstreamSince is not null
-                || !string.Equals(stored.SyncState.SourceName, snapshot.SourceName, StringComparison.Ordinal);
+                || !string.Equals(stored.SyncState.SourceName, snapshot.SourceName, StringComparison.Ordinal)
+                || gate.Review != stored.SyncState.PriceReview;
             var outcome = merge.ModelChanged ? ModelSyncOutcome.Updated : ModelSyncOutcome.Unchanged;
-            results.Add(new ModelSyncResult(id, outcome, merge.Changes));
+            results.Add(new ModelSyncResult(id, outcome, merge.Changes) { HeldForReview = gate.HeldReason });
             if (!merge.ModelChanged && !stateChanged)
             {
                 continue;
             }
 
-            var newState = new ModelSyncState(merge.Baseline, now, snapshot.SourceName, snapshot.Version, null);
+            var newState = new ModelSyncState(merge.Baseline, now, snapshot.SourceName, snapshot.Version, null) { PriceReview = gate.Review };
             batch.Add(ModelWrite.Update(stored, id, target, newState));
-            batch.Add(new ModelHistoryEntry(id, now, ModelChangeKind.Synced, snapshot.SourceName, snapshot.Version, HistoryFieldChange.From(merge.Changes)));
+            if (merge.ModelChanged || merge.Changes.Count > 0 || !newlyHeld)
+            {
+                batch.Add(new ModelHistoryEntry(id, now, ModelChangeKind.Synced, snapshot.SourceName, snapshot.Version, HistoryFieldChange.From(merge.Changes)));
+            }
+
+            if (newlyHeld)
+            {
+                batch.Add(new ModelHistoryEntry(id, now, ModelChangeKind.PriceHeld, snapshot.SourceName, snapshot.Version, heldChanges));
+            }
+
             writes++;
         }
 
@@ -260,21 +280,12 @@ public sealed class ModelSynchronizer<TModel>
     {
         var owned = new Dictionary<UnifiedModelId, StoredModel<TModel>>();
         var query = new ModelQuery { SourceName = sourceName, Limit = ModelQuery.MaxLimit };
-        while (true)
+        await foreach (var stored in _store.EnumerateAllAsync(query, cancellationToken).ConfigureAwait(false))
         {
-            var page = await _store.ListAsync(query, cancellationToken).ConfigureAwait(false);
-            foreach (var stored in page.Items)
-            {
-                owned[Merger.GetId(stored.Model)] = stored;
-            }
-
-            if (!page.HasMore)
-            {
-                return owned;
-            }
-
-            query = query with { After = page.Next };
+            owned[Merger.GetId(stored.Model)] = stored;
         }
+
+        return owned;
     }
 
     private (int Writes, string? Refused) DecideMissing(
@@ -418,6 +429,21 @@ public sealed class ModelSynchronizer<TModel>
             _logger, report.SourceName, report.SourceVersion, report.Mode, dryRun ? ", dry run" : string.Empty,
             report.Created, report.Updated, report.Unchanged, report.Skipped, report.Rejected, report.MissingUpstream, report.Removed);
         return report;
+    }
+
+    // The price fields the held proposal would have changed, as history keeps them: stored value, proposed value.
+    private static HistoryFieldChange[] HeldChanges(TModel stored, TModel official)
+    {
+        var proposed = Merger.Clone(stored);
+        ((IPricedModel)proposed).Prices = ((IPricedModel)official).Prices;
+        var changes = Merger.Diff(stored, proposed);
+        var held = new HistoryFieldChange[changes.Count];
+        for (int i = 0; i < held.Length; i++)
+        {
+            held[i] = HistoryFieldChange.From(changes[i] with { Decision = FieldDecision.HeldForReview });
+        }
+
+        return held;
     }
 
     private static string DescribeWrites(IReadOnlyList<FieldChange> changes)

@@ -25,4 +25,10 @@ public sealed record SyncOptions
     /// or rows that predate the library) are always adopted.
     /// </summary>
     public bool TakeOverFromOtherSources { get; init; }
+
+    /// <summary>
+    /// Hold suspicious price changes for review instead of applying them; <see langword="null"/> (the default) applies
+    /// every price as the source states it. See <see cref="Sync.PriceGuardrails"/>.
+    /// </summary>
+    public PriceGuardrails? PriceGuardrails { get; init; }
 }

@@ -69,6 +69,9 @@ public sealed record SyncReport
     /// <summary>Missing models deactivated.</summary>
     public int Deactivated => Count(ModelSyncOutcome.Deactivated);
 
+    /// <summary>Models whose price change this run held for review (<see cref="ModelSyncResult.HeldForReview"/>).</summary>
+    public int HeldForReview => Models.Count(m => m.HeldForReview is not null);
+
     /// <summary>Missing models deleted.</summary>
     public int Removed => Count(ModelSyncOutcome.Removed);
 

@@ -54,5 +54,8 @@ public sealed class PostgresModelStoreContractTests(PostgresDatabaseFixture data
             await database.ResetAsync();
             return StoreFactory.Create(StoreFactory.PostgresOptions(database.ConnectionString));
         }
+
+        protected override Task<IModelStore<CatalogModel>> ReopenStoreAsync()
+            => Task.FromResult<IModelStore<CatalogModel>>(StoreFactory.Create(StoreFactory.PostgresOptions(database.ConnectionString)));
     }
 }

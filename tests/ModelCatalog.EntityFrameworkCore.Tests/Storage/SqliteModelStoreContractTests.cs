@@ -16,6 +16,9 @@ public sealed class SqliteModelStoreContractTests : ModelStoreContractTests
         return store;
     }
 
+    protected override Task<IModelStore<CatalogModel>> ReopenStoreAsync()
+        => Task.FromResult<IModelStore<CatalogModel>>(StoreFactory.Create(StoreFactory.SqliteOptions(_path)));
+
     protected override Task DisposeStoreAsync()
     {
         StoreFactory.DeleteSqlite(_path);
