@@ -109,13 +109,13 @@ public partial class EfCoreModelStore<TModel, TContext> : IModelChangeFeed<TMode
         }
     }
 
-    /// <summary>Run inside every writing transaction before it writes: see <see cref="ChangeFeedDialect.AnnounceWriteAsync"/>.</summary>
+    /// <summary>Run inside every writing transaction before it writes: see <see cref="StoreDialect.AnnounceWriteAsync"/>.</summary>
     private static Task AnnounceWriteAsync(DbContext context, CancellationToken cancellationToken)
-        => ChangeFeedDialect.For(context).AnnounceWriteAsync(context, CatalogLockKey, cancellationToken);
+        => StoreDialect.For(context).AnnounceWriteAsync(context, CatalogLockKey, cancellationToken);
 
     private static async Task<long> MarkerAsync(DbContext context, CancellationToken cancellationToken)
         => await context.Set<ModelHistoryRecord>().MaxAsync(h => (long?)h.Sequence, cancellationToken).ConfigureAwait(false) ?? 0;
 
     private static Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginSnapshotReadAsync(DbContext context, CancellationToken cancellationToken)
-        => context.Database.BeginTransactionAsync(ChangeFeedDialect.For(context).SnapshotReadIsolation, cancellationToken);
+        => context.Database.BeginTransactionAsync(StoreDialect.For(context).SnapshotReadIsolation, cancellationToken);
 }

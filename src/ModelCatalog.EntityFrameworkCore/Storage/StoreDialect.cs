@@ -1,0 +1,72 @@
+using System.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ModelCatalog.EntityFrameworkCore.Storage;
+
+/// <summary>
+/// Everything the store does differently per database, decided once per context from its provider and kept here so
+/// no provider-name comparison spreads through the store: how a new database is prepared, how the change feed reads
+/// several statements from one consistent view without blocking writers, what a writing transaction does first, and
+/// how a sync serialises with other syncs of its source.
+/// </summary>
+internal abstract class StoreDialect
+{
+    private const string SqliteProviderName = "Microsoft.EntityFrameworkCore.Sqlite";
+
+    private static readonly StoreDialect Postgres = new PostgresDialect();
+    private static readonly StoreDialect Sqlite = new SqliteDialect();
+    private static readonly StoreDialect Other = new OtherDialect();
+
+    /// <summary>The isolation level of a snapshot read.</summary>
+    public abstract IsolationLevel SnapshotReadIsolation { get; }
+
+    public static StoreDialect For(DbContext context) => context.Database.ProviderName switch
+    {
+        ModelCatalogModelOptions.NpgsqlProviderName => Postgres,
+        SqliteProviderName => Sqlite,
+        _ => Other,
+    };
+
+    /// <summary>Runs inside a writing transaction before it writes anything.</summary>
+    public virtual Task AnnounceWriteAsync(DbContext context, long catalogLockKey, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Runs once after <c>EnsureCreated</c>, whether or not it created anything.</summary>
+    public virtual Task PrepareDatabaseAsync(DbContext context, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Inside a sync's write transaction: waits for other transactions holding the lock of <paramref name="sourceLockKey"/>
+    /// (replicas syncing the same source), where the database has such locks; elsewhere the version checks suffice.
+    /// </summary>
+    public virtual Task LockSourceAsync(DbContext context, long sourceLockKey, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    // One snapshot for the whole transaction. Writers take the catalog-wide advisory lock (history sequence order =
+    // commit order) and queue the notification, which PostgreSQL delivers only if and when the transaction commits.
+    private sealed class PostgresDialect : StoreDialect
+    {
+        public override IsolationLevel SnapshotReadIsolation => IsolationLevel.RepeatableRead;
+
+        public override Task AnnounceWriteAsync(DbContext context, long catalogLockKey, CancellationToken cancellationToken)
+            => context.Database.ExecuteSqlRawAsync(
+                "SELECT pg_advisory_xact_lock({0}), pg_notify('" + EfCoreChangeNotifications.PostgresChannel + "', '')", [catalogLockKey], cancellationToken);
+
+        public override Task LockSourceAsync(DbContext context, long sourceLockKey, CancellationToken cancellationToken)
+            => context.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({sourceLockKey})", cancellationToken);
+    }
+
+    // Microsoft.Data.Sqlite begins ReadUncommitted transactions DEFERRED (no write lock taken); with a private cache (the
+    // default) the read_uncommitted pragma has no effect, and the transaction reads one snapshot from its first statement
+    // on. Writers are serialised by the database, so sequence order is commit order without a lock.
+    private sealed class SqliteDialect : StoreDialect
+    {
+        public override IsolationLevel SnapshotReadIsolation => IsolationLevel.ReadUncommitted;
+
+        // Write-ahead logging: readers never wait for a sync, and a sync never waits for readers.
+        public override Task PrepareDatabaseAsync(DbContext context, CancellationToken cancellationToken)
+            => context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+    }
+
+    private sealed class OtherDialect : StoreDialect
+    {
+        public override IsolationLevel SnapshotReadIsolation => IsolationLevel.Serializable;
+    }
+}
