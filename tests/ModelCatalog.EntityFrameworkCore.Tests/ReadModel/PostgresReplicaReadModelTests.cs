@@ -68,6 +68,21 @@ public sealed class PostgresReplicaReadModelTests(ITestOutputHelper output) : Re
     }
 
     [PostgresFact]
+    public async Task A_change_made_by_another_process_reaches_this_replica_through_notifications()
+    {
+        var seeder = NewReplica();
+        await seeder.Catalog.SyncAsync(Sync("v1", 5));
+        var reader = NewReplica();
+        var notifier = new PostgresChangeNotifier<CatalogModel>(ConnectionString);
+
+        // Polling every hour: only a notification from the other process can bring the changes in time.
+        var latencies = await ChangesFromAnotherProcessReachThisReplicaAsync(
+            Service(reader.ReadModel, TimeSpan.FromHours(1), notifier), reader.ReadModel, "postgres", ConnectionString, 50);
+
+        output.WriteLine($"PostgreSQL LISTEN/NOTIFY, writer in another process: {Describe(latencies)}");
+    }
+
+    [PostgresFact]
     public async Task Killing_the_listener_connection_reconnects_and_reloads_what_was_missed()
     {
         var writer = NewReplica();

@@ -155,6 +155,43 @@ public abstract class ReplicaReadModelTests : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// The writer is another OS process (the worker's edit mode) on the same database; this process's read model, run
+    /// by its hosted service, must see each of its edits. Latency is measured from sending the command, so it includes
+    /// the pipe to the worker and its commit: an upper bound of what a replica waits.
+    /// </summary>
+    protected static async Task<List<TimeSpan>> ChangesFromAnotherProcessReachThisReplicaAsync(
+        ModelReadModelService<CatalogModel> service, ModelReadModel<CatalogModel> reader, string provider, string connectionString, int changes)
+    {
+        using var writer = WorkerProcess.Start("edit", provider, connectionString, "p/m000");
+        await writer.WaitForLineAsync("READY");
+        await service.StartAsync(CancellationToken.None);
+        try
+        {
+            var latencies = new List<TimeSpan>(changes);
+            for (int i = 0; i < changes; i++)
+            {
+                string name = $"from the other process {i}";
+                var clock = Stopwatch.StartNew();
+                await writer.SendLineAsync(name);
+                while (!(reader.Current is { } s && s.TryGet(Id("p/m000"), out var m) && m.Model.DisplayName == name))
+                {
+                    Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"change {i} of the other process never reached this replica:{Environment.NewLine}{writer.Output}");
+                    await Task.Delay(2);
+                }
+
+                latencies.Add(clock.Elapsed);
+                await writer.WaitForLineAsync($"EDITED {name}");
+            }
+
+            return latencies;
+        }
+        finally
+        {
+            await service.StopAsync(CancellationToken.None);
+        }
+    }
+
     protected static string Describe(List<TimeSpan> latencies)
     {
         var sorted = latencies.Order().ToList();

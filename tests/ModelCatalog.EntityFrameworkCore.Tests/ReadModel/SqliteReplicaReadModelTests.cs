@@ -52,4 +52,18 @@ public sealed class SqliteReplicaReadModelTests(ITestOutputHelper output) : Repl
         // Timing is reported, not asserted: the poll interval's logic is proven on a fake clock in ModelCatalog.Tests.
         output.WriteLine($"SQLite, poll interval {interval.TotalMilliseconds} ms: {Describe(latencies)}");
     }
+
+    [Fact]
+    public async Task A_replica_polling_one_file_sees_the_changes_another_process_makes()
+    {
+        var seeder = NewReplica();
+        await seeder.Catalog.SyncAsync(Sync("v1", 5));
+        var reader = NewReplica();
+        var interval = TimeSpan.FromMilliseconds(250);
+
+        var latencies = await ChangesFromAnotherProcessReachThisReplicaAsync(
+            Service(reader.ReadModel, interval), reader.ReadModel, "sqlite", StoreFactory.SqliteConnectionString(_path), 50);
+
+        output.WriteLine($"SQLite, poll interval {interval.TotalMilliseconds} ms, writer in another process: {Describe(latencies)}");
+    }
 }

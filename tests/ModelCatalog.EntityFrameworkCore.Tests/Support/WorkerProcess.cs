@@ -20,6 +20,7 @@ public sealed class WorkerProcess : IDisposable
     {
         var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
         {
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -51,6 +52,13 @@ public sealed class WorkerProcess : IDisposable
         var exited = _process.WaitForExitAsync();
         var done = await Task.WhenAny(waiter.Task, exited, Task.Delay(Patience));
         Assert.True(done == waiter.Task, $"the worker did not print {line}:{Environment.NewLine}{Output}");
+    }
+
+    /// <summary>Writes one line to the worker's standard input (the edit mode reads its commands there).</summary>
+    public async Task SendLineAsync(string line)
+    {
+        await _process.StandardInput.WriteLineAsync(line);
+        await _process.StandardInput.FlushAsync();
     }
 
     public async Task<int> WaitForExitAsync()

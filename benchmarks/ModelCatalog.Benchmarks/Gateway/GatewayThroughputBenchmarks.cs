@@ -1,0 +1,160 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using BenchmarkDotNet.Attributes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using ModelCatalog.Gateway.Sample;
+using Yarp.ReverseProxy.Configuration;
+
+namespace ModelCatalog.Benchmarks.Gateway;
+
+/// <summary>
+/// Requests per second through the sample gateway (YARP + the catalog's model handling: resolve the unified ID from the
+/// read model, rewrite the request body, rewrite the response) beside plain YARP forwarding to the same upstream with no
+/// model handling. All three servers run in this process on 127.0.0.1; one operation is one chat request, sent by
+/// <see cref="Concurrency"/> clients in parallel, <see cref="RequestsPerClient"/> each (a bounded load). Per-request
+/// latency percentiles (p50, p99) of every request sent are printed when a case ends.
+/// </summary>
+public class GatewayThroughputBenchmarks
+{
+    private const int Concurrency = 8;
+    private const int RequestsPerClient = 16;
+    private const int Requests = Concurrency * RequestsPerClient;
+
+    private readonly List<double> _latencies = [];
+    private string _case = string.Empty;
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "modelcatalog-throughput-" + Guid.NewGuid().ToString("N"));
+    private WebApplication _upstream = null!;
+    private WebApplication _plain = null!;
+    private WebApplication _gateway = null!;
+    private HttpClient _client = null!;
+    private Uri _plainChat = null!;
+    private Uri _gatewayChat = null!;
+
+    // Synchronous on purpose: every toolchain runs a synchronous setup to completion before the first iteration.
+    [GlobalSetup]
+    public void Setup() => SetupAsync().GetAwaiter().GetResult();
+
+    [GlobalCleanup]
+    public void Cleanup() => CleanupAsync().GetAwaiter().GetResult();
+
+    private async Task SetupAsync()
+    {
+        Directory.CreateDirectory(_folder);
+        _upstream = OnLoopback(WebApplication.CreateSlimBuilder()).Build();
+        DemoUpstream.Map(_upstream);
+        await _upstream.StartAsync();
+        string upstream = AddressOf(_upstream) + "/demo/openai/";
+
+        var plain = WebApplication.CreateSlimBuilder();
+        plain.Services.AddReverseProxy().LoadFromMemory(
+            [new RouteConfig { RouteId = "all", ClusterId = "openai", Match = new RouteMatch { Path = "/v1/{**rest}" } }],
+            [new ClusterConfig { ClusterId = "openai", Destinations = new Dictionary<string, DestinationConfig> { ["main"] = new() { Address = upstream } } }]);
+        _plain = OnLoopback(plain).Build();
+        _plain.MapReverseProxy();
+        await _plain.StartAsync();
+
+        _gateway = SampleGateway.Build([], builder =>
+        {
+            OnLoopback(builder);
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ModelCatalog:Database"] = $"Data Source={Path.Combine(_folder, "gateway.db")}",
+                ["ModelCatalog:CatalogFile"] = Path.Combine(AppContext.BaseDirectory, "catalog.json"),
+                ["ModelCatalog:DemoUpstream"] = "false",
+                ["ReverseProxy:Clusters:openai:Destinations:main:Address"] = upstream,
+            });
+        });
+        await _gateway.StartAsync();
+
+        _client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Concurrency }) { Timeout = TimeSpan.FromSeconds(30) };
+        _plainChat = new Uri(AddressOf(_plain) + "/v1/chat/completions");
+        _gatewayChat = new Uri(AddressOf(_gateway) + "/v1/chat/completions");
+
+        // Both paths must answer before anything is timed (the gateway only once its start-up sync is done).
+        await SendAsync(_plainChat, "gpt-4o");
+        await SendAsync(_gatewayChat, "openai/gpt-4o");
+    }
+
+    [Benchmark(Baseline = true, OperationsPerInvoke = Requests)]
+    public Task Plain_YARP_forwarding() => LoadAsync(_plainChat, "gpt-4o");
+
+    [Benchmark(OperationsPerInvoke = Requests)]
+    public Task Sample_gateway_with_model_handling() => LoadAsync(_gatewayChat, "openai/gpt-4o");
+
+    private async Task CleanupAsync()
+    {
+        if (_latencies.Count > 0)
+        {
+            _latencies.Sort();
+            double P(double q) => _latencies[Math.Max(0, (int)Math.Ceiling(q * _latencies.Count) - 1)];
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"// {_case}: latency over {_latencies.Count:N0} requests (warm-up included): p50 {P(0.50):0.000} ms, p99 {P(0.99):0.000} ms, max {_latencies[^1]:0.000} ms"));
+        }
+
+        _client.Dispose();
+        foreach (var app in new[] { _gateway, _plain, _upstream })
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private async Task LoadAsync(Uri uri, string model)
+    {
+        _case = uri == _plainChat ? "plain YARP" : "sample gateway";
+        var clients = new Task<double[]>[Concurrency];
+        for (int c = 0; c < Concurrency; c++)
+        {
+            clients[c] = Task.Run(async () =>
+            {
+                var times = new double[RequestsPerClient];
+                for (int i = 0; i < RequestsPerClient; i++)
+                {
+                    long start = Stopwatch.GetTimestamp();
+                    await SendAsync(uri, model);
+                    times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                }
+
+                return times;
+            });
+        }
+
+        foreach (var times in await Task.WhenAll(clients))
+        {
+            _latencies.AddRange(times);
+        }
+    }
+
+    private async Task SendAsync(Uri uri, string model)
+    {
+        using var content = new StringContent($$"""{"model":"{{model}}","messages":[{"role":"user","content":"Say hello."}]}""", Encoding.UTF8, "application/json");
+        using var response = await _client.PostAsync(uri, content);
+        string body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode || !body.Contains("\"model\":\"" + model + "\"", StringComparison.Ordinal))
+        {
+            // The gateway must have answered with the unified ID, plain YARP with the upstream name: anything else
+            // would time a path that is not the one claimed.
+            throw new InvalidOperationException($"POST {uri} answered {(int)response.StatusCode}: {body}");
+        }
+    }
+
+    private static WebApplicationBuilder OnLoopback(WebApplicationBuilder builder)
+    {
+        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        builder.Logging.ClearProviders();
+        return builder;
+    }
+
+    private static string AddressOf(WebApplication app)
+        => app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single().TrimEnd('/');
+}
