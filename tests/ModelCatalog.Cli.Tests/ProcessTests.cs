@@ -41,6 +41,16 @@ public sealed class ProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task The_tool_process_help_calls_it_modelcatalog_not_its_assembly_name()
+    {
+        var (exit, output, _) = await RunProcessAsync("--help");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("modelcatalog [command] [options]", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("ModelCatalog.Cli", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_tool_process_exits_2_on_a_usage_error()
     {
         var (exit, _, error) = await RunProcessAsync("sync", "--force", "--skip-existing", CliRun.Sample("catalog.v1.json"), "--db", _cli.Database);

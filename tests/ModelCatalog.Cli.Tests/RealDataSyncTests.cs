@@ -88,7 +88,7 @@ public sealed class RealDataSyncTests : IDisposable
         var (cleanExit, _, _) = await _cli.RunAsync("sync", CliRun.Sample("catalog.v1.json"));
 
         Assert.Equal(3, rejectedExit);
-        Assert.Contains("Rejected:", rejectedOutput, StringComparison.Ordinal);
+        Assert.Contains("Rejected (", rejectedOutput, StringComparison.Ordinal);
         Assert.Contains("gpt-4o: field 'input_cost_per_token' is the string \"cheap\", not a number", rejectedOutput, StringComparison.Ordinal);
         Assert.Equal(0, cleanExit);
     }

@@ -112,7 +112,7 @@ public sealed class SampleSyncTests : IDisposable
         var (exit, output, _) = await _cli.RunAsync("list");
 
         Assert.Equal(0, exit);
-        Assert.StartsWith("id ", output, StringComparison.Ordinal);
+        Assert.StartsWith("id ", output.Split('\n').Select(l => l.Trim()).First(l => l.Length > 0), StringComparison.Ordinal);
         Assert.Contains("openrouter/meta-llama/llama-3.1-70b-instruct", output, StringComparison.Ordinal);
         Assert.Contains("5 models.", output, StringComparison.Ordinal);
         Assert.DoesNotContain("\u001b[", output, StringComparison.Ordinal);

@@ -93,18 +93,18 @@ internal sealed class CostCommand : ModelIdCommand
 
         if (parse.GetValue(Store.Json))
         {
-            JsonOutput.Write(console.Out, writer => WriteJson(writer, id, cost));
+            JsonOutput.Write(console.Raw, writer => WriteJson(writer, id, cost));
         }
         else
         {
-            var table = new TextTable("component", "tokens", "unit price (USD)", "cost (USD)");
+            var table = Tables.Create("component", "tokens", "unit price (USD)", "cost (USD)");
             foreach (var c in cost.Components)
             {
-                table.Add(c.Name, c.Quantity.ToString(CultureInfo.InvariantCulture), c.UnitPrice.ToString(CultureInfo.InvariantCulture) + (c.IsPerMillionTokens ? " /M" : " each"), c.Cost.ToString(CultureInfo.InvariantCulture));
+                table.Add(c.Name, c.Quantity.ToString(CultureInfo.InvariantCulture), DisplayValue.Normalize(c.UnitPrice).ToString(CultureInfo.InvariantCulture) + (c.IsPerMillionTokens ? " /M" : " each"), DisplayValue.Normalize(c.Cost).ToString(CultureInfo.InvariantCulture));
             }
 
-            console.Out.WriteLine($"{id}: {cost.Total.ToString(CultureInfo.InvariantCulture)} {cost.Currency}{(cost.Tier is { } tier ? $" (long-context tier above {tier.AbovePromptTokens.ToString(CultureInfo.InvariantCulture)} prompt tokens)" : string.Empty)}");
-            table.WriteTo(console.Out);
+            console.Line($"{id}: {DisplayValue.Normalize(cost.Total).ToString(CultureInfo.InvariantCulture)} {cost.Currency}{(cost.Tier is { } tier ? $" (long-context tier above {tier.AbovePromptTokens.ToString(CultureInfo.InvariantCulture)} prompt tokens)" : string.Empty)}");
+            console.Out.Write(table);
         }
 
         if (!cost.IsComplete)

@@ -25,27 +25,50 @@ internal sealed class HistoryCommand : ModelIdCommand
 
         if (parse.GetValue(Store.Json))
         {
-            JsonOutput.Write(console.Out, writer => WriteJson(writer, history));
+            JsonOutput.Write(console.Raw, writer => WriteJson(writer, history));
             return ExitCodes.Ok;
         }
 
         if (history.Count == 0)
         {
-            console.Out.WriteLine($"No history for '{id}'.");
+            console.Line($"No history for '{id}'.");
             return ExitCodes.Ok;
         }
 
-        var table = new TextTable("at", "kind", "source", "changes");
+        var rows = new List<(string At, string By, string? Field, string? Values, string Decision)>();
         foreach (var entry in history)
         {
-            table.Add(
-                entry.At.ToString("u", CultureInfo.InvariantCulture),
-                Names.Snake(entry.Kind),
-                entry.SourceName is null ? "admin" : $"{entry.SourceName} {entry.SourceVersion}",
-                string.Join("; ", entry.Changes.Select(c => $"{Names.Snake(c.Field)} {c.OldValueJson} → {c.NewValueJson} ({Names.Snake(c.Decision)})")));
+            string at = entry.At.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+            string by = entry.SourceName is null ? "admin" : $"{entry.SourceName} {entry.SourceVersion}";
+            if (entry.Changes.Count == 0)
+            {
+                rows.Add((at, by, null, null, Names.Snake(entry.Kind)));
+            }
+
+            foreach (var c in entry.Changes)
+            {
+                string values = ChangeText.Values(c.Decision, ChangeText.Shorten(DisplayValue.FromJson(c.OldValueJson)), ChangeText.Shorten(DisplayValue.FromJson(c.NewValueJson)));
+                rows.Add((at, by, Names.Snake(c.Field), values, ChangeText.Decision(c.Decision)));
+            }
         }
 
-        table.WriteTo(console.Out);
+        var table = Tables.Create("at", "by", "field", "old → new", "decision");
+        foreach (var row in rows)
+        {
+            table.Add(row.At, row.By, row.Field, row.Values, row.Decision);
+        }
+
+        if (!table.FitsWithin(console.Out))
+        {
+            // Narrow: when and by whom share a cell, one above the other, so the values keep the width.
+            table = Tables.Create("when, by", "field", "old → new", "decision");
+            foreach (var row in rows)
+            {
+                table.Add($"{row.At}\n{row.By}", row.Field, row.Values, row.Decision);
+            }
+        }
+
+        console.Out.Write(table.Fit(console.Out, 0, 2, 3, 0));
         return ExitCodes.Ok;
     }
 

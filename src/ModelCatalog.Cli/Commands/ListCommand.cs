@@ -38,7 +38,7 @@ internal sealed class ListCommand : ICliCommand
 
         if (parse.GetValue(_store.Json))
         {
-            JsonOutput.Write(console.Out, writer =>
+            JsonOutput.Write(console.Raw, writer =>
             {
                 writer.WriteStartArray();
                 foreach (var model in models)
@@ -51,17 +51,15 @@ internal sealed class ListCommand : ICliCommand
             return ExitCodes.Ok;
         }
 
-        var table = new TextTable("id", "display name", "active", "visible", "beta", "input $/M", "output $/M", "source");
+        var table = Tables.Create("id", "display name", "state", "input $/M", "output $/M", "source");
         foreach (var stored in models)
         {
             var m = stored.Model;
-            table.Add(m.Id.ToString(), m.DisplayName, YesNo(m.IsActive), YesNo(m.IsVisible), YesNo(m.IsBeta),
-                m.InputCostPerMillionTokens?.ToString(CultureInfo.InvariantCulture), m.OutputCostPerMillionTokens?.ToString(CultureInfo.InvariantCulture),
-                stored.SyncState.SourceName);
+            table.Add(m.Id.ToString(), m.DisplayName, State(m), Price(m.InputCostPerMillionTokens), Price(m.OutputCostPerMillionTokens), stored.SyncState.SourceName);
         }
 
-        table.WriteTo(console.Out);
-        console.Out.WriteLine($"{models.Count} models.");
+        console.Out.Write(table.Fit(console.Out, 3, 2, 1, 1, 1, 1));
+        console.Line($"{models.Count} models.");
         return ExitCodes.Ok;
     }
 
@@ -81,5 +79,9 @@ internal sealed class ListCommand : ICliCommand
         }
     }
 
-    private static string YesNo(bool value) => value ? "yes" : "no";
+    // One short column instead of three yes/no ones, so the ID and the name keep the width.
+    private static string State(CatalogModel m)
+        => string.Join(", ", new[] { m.IsActive ? "active" : "inactive", m.IsVisible ? null : "hidden", m.IsBeta ? "beta" : null }.OfType<string>());
+
+    private static string? Price(decimal? value) => value is { } v ? DisplayValue.Normalize(v).ToString(CultureInfo.InvariantCulture) : null;
 }

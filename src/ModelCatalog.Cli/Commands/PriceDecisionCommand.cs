@@ -34,10 +34,10 @@ internal sealed class PriceDecisionCommand : ModelIdCommand
                 console.Error($"error: '{id}' has no price change waiting for review (see 'modelcatalog review'). Nothing was written.");
                 return ExitCodes.Failure;
             case PriceReviewOutcome.Approved:
-                console.Out.WriteLine($"{id}: approved; {string.Join(", ", result.Changes.Select(c => $"{Names.Snake(c.Field)} {FieldValueJson.Format(c.OldValue)} → {FieldValueJson.Format(c.NewValue)}"))}");
+                console.Line($"{id}: approved; {string.Join(", ", result.Changes.Select(c => $"{Names.Snake(c.Field)} {DisplayValue.Of(c.OldValue)} → {DisplayValue.Of(c.NewValue)}"))}");
                 return ExitCodes.Ok;
             default:
-                console.Out.WriteLine($"{id}: rejected; the stored prices stay ({result.Review!.Reason}).");
+                console.Line($"{id}: rejected; the stored prices stay ({result.Review!.Reason}).");
                 return ExitCodes.Ok;
         }
     }

@@ -29,7 +29,7 @@ internal sealed class ReviewCommand : ICliCommand
 
         if (parse.GetValue(_store.Json))
         {
-            JsonOutput.Write(console.Out, writer =>
+            JsonOutput.Write(console.Raw, writer =>
             {
                 writer.WriteStartArray();
                 foreach (var stored in held)
@@ -48,11 +48,11 @@ internal sealed class ReviewCommand : ICliCommand
 
         if (held.Count == 0)
         {
-            console.Out.WriteLine("No price change is waiting for review.");
+            console.Line("No price change is waiting for review.");
             return ExitCodes.Ok;
         }
 
-        var table = new TextTable("model", "held at", "source", "reason");
+        var table = Tables.Create("model", "held at", "source", "reason");
         foreach (var stored in held)
         {
             var review = stored.SyncState.PriceReview!;
@@ -63,8 +63,8 @@ internal sealed class ReviewCommand : ICliCommand
                 review.Reason);
         }
 
-        table.WriteTo(console.Out);
-        console.Out.WriteLine($"{held.Count} held. Apply one with 'modelcatalog approve <id>', keep the stored prices with 'modelcatalog reject <id>'.");
+        console.Out.Write(table.Fit(console.Out, 3, 0, 1, 3));
+        console.Line($"{held.Count} held. Apply one with 'modelcatalog approve <id>', keep the stored prices with 'modelcatalog reject <id>'.");
         return ExitCodes.Ok;
     }
 

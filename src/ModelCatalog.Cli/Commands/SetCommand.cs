@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ModelCatalog.Cli.Output;
+using ModelCatalog.Cli.Parsing;
 using ModelCatalog.Storage;
 
 namespace ModelCatalog.Cli.Commands;
@@ -7,9 +8,9 @@ namespace ModelCatalog.Cli.Commands;
 /// <summary><c>modelcatalog set &lt;id&gt; ...</c>: an administrator's local edit, recorded in history.</summary>
 internal sealed class SetCommand : ModelIdCommand
 {
-    private readonly Option<bool?> _active = new("--active") { Description = "true or false." };
-    private readonly Option<bool?> _visible = new("--visible") { Description = "true or false." };
-    private readonly Option<bool?> _beta = new("--beta") { Description = "true or false." };
+    private readonly Option<string> _active = BooleanOption.Create("--active", "Whether the model is active.");
+    private readonly Option<string> _visible = BooleanOption.Create("--visible", "Whether the model is visible.");
+    private readonly Option<string> _beta = BooleanOption.Create("--beta", "Whether the model is marked beta.");
     private readonly Option<string> _displayName = new("--display-name") { Description = "A custom display name; Smart syncs keep it from now on." };
 
     public SetCommand()
@@ -36,7 +37,7 @@ internal sealed class SetCommand : ModelIdCommand
     public override async Task<int> RunAsync(ParseResult parse, CliConsole console, CancellationToken cancellationToken)
     {
         var id = parse.GetValue(Id);
-        bool? active = parse.GetValue(_active), visible = parse.GetValue(_visible), beta = parse.GetValue(_beta);
+        bool? active = BooleanOption.Get(parse, _active), visible = BooleanOption.Get(parse, _visible), beta = BooleanOption.Get(parse, _beta);
         string? displayName = parse.GetValue(_displayName);
         void Apply(CatalogModel m)
         {
@@ -58,10 +59,10 @@ internal sealed class SetCommand : ModelIdCommand
                 console.Error($"error: no model '{id}' in the catalog (IDs are case-sensitive). Nothing was written.");
                 return ExitCodes.Failure;
             case LocalEditStatus.Unchanged:
-                console.Out.WriteLine($"{id}: already so; nothing changed.");
+                console.Line($"{id}: already so; nothing changed.");
                 return ExitCodes.Ok;
             default:
-                console.Out.WriteLine($"{id}: {string.Join(", ", result.Changes.Select(c => $"{Names.Snake(c.Field)} {Storage.FieldValueJson.Format(c.OldValue)} → {Storage.FieldValueJson.Format(c.NewValue)}"))}");
+                console.Line($"{id}: {string.Join(", ", result.Changes.Select(c => $"{Names.Snake(c.Field)} {DisplayValue.Of(c.OldValue)} → {DisplayValue.Of(c.NewValue)}"))}");
                 return ExitCodes.Ok;
         }
     }

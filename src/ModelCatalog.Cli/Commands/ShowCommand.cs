@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using ModelCatalog.Cli.Output;
-using ModelCatalog.Storage;
 
 namespace ModelCatalog.Cli.Commands;
 
@@ -30,16 +29,16 @@ internal sealed class ShowCommand : ModelIdCommand
 
         if (parse.GetValue(Store.Json))
         {
-            JsonOutput.Write(console.Out, writer => ModelJson.Write(writer, stored));
+            JsonOutput.Write(console.Raw, writer => ModelJson.Write(writer, stored));
             return ExitCodes.Ok;
         }
 
         var m = stored.Model;
-        var table = new TextTable("field", "value");
+        var table = Tables.Create("field", "value");
         table.Add("id", m.Id.ToString());
         foreach (var field in CatalogModel.Merger.Fields)
         {
-            table.Add($"{Names.Snake(field.Name)} ({field.Policy.ToString().ToLowerInvariant()})", FieldValueJson.Format(CatalogFieldValues.Get(m, field.Name)));
+            table.Add($"{Names.Snake(field.Name)} ({field.Policy.ToString().ToLowerInvariant()})", DisplayValue.Of(CatalogFieldValues.Get(m, field.Name)));
         }
 
         table.Add("last_synced_at", stored.SyncState.LastSyncedAt?.ToString("u", CultureInfo.InvariantCulture));
@@ -47,7 +46,7 @@ internal sealed class ShowCommand : ModelIdCommand
         table.Add("source_version", stored.SyncState.SourceVersion);
         table.Add("missing_upstream_since", stored.SyncState.MissingUpstreamSince?.ToString("u", CultureInfo.InvariantCulture));
         table.Add("version", stored.Version.ToString(CultureInfo.InvariantCulture));
-        table.WriteTo(console.Out);
+        console.Out.Write(table.Fit(console.Out, 2, 3));
         return ExitCodes.Ok;
     }
 }

@@ -57,7 +57,7 @@ internal sealed class StoreOptions
         }
         catch (ModelStoreConflictException exception)
         {
-            console.Error($"error: the model kept changing under the edit: {exception.Message}{failureSuffix}");
+            console.Error($"error: the model kept changing under the edit: {Sentence.End(exception.Message)}{failureSuffix}");
             return (false, default!);
         }
     }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using ModelCatalog.Cli.Output;
 using ModelCatalog.Cli.Store;
 using ModelCatalog.Sources;
@@ -24,6 +23,8 @@ internal sealed class SyncCommand : ICliCommand
     private readonly Option<string> _sourceVersion = new("--source-version") { Description = "The source version (default: the file's own, else the file name)." };
     private readonly Option<string> _missing = new("--missing") { Description = "What to do with models the source no longer lists: keep (default, marked), deactivate or delete." };
     private readonly Option<double?> _maxRemovalShare = new("--max-removal-share") { Description = "The largest share (0-1) of the source's models one run may deactivate or delete. Default 0.2." };
+    private readonly Option<bool> _quiet = new("--quiet", "-q") { Description = "Print one summary line." };
+    private readonly Option<bool> _verbose = new("--verbose", "-v") { Description = "List unchanged and skipped models and kept local values too." };
     private readonly Option<decimal?> _holdPriceChanges = new("--hold-price-changes")
     {
         Description = "Hold for review (modelcatalog review) price changes larger than this share (0.5 = ±50%), prices going to or from zero or vanishing, and new models without a price (created inactive).",
@@ -35,7 +36,7 @@ internal sealed class SyncCommand : ICliCommand
     {
         Command = new Command("sync", "Sync a catalog file into the catalog database.");
         Command.Arguments.Add(_file);
-        foreach (var option in new Option[] { _format, _skipExisting, _updateOfficial, _force, _dryRun, _takeOver, _source, _sourceVersion, _missing, _maxRemovalShare, _holdPriceChanges, _maxFileSize })
+        foreach (var option in new Option[] { _format, _skipExisting, _updateOfficial, _force, _dryRun, _takeOver, _source, _sourceVersion, _missing, _maxRemovalShare, _holdPriceChanges, _maxFileSize, _quiet, _verbose })
         {
             Command.Options.Add(option);
         }
@@ -44,6 +45,11 @@ internal sealed class SyncCommand : ICliCommand
         Command.Validators.Add(result =>
         {
             int modes = new[] { _skipExisting, _updateOfficial, _force }.Count(o => result.GetValue(o));
+            if (result.GetValue(_quiet) && result.GetValue(_verbose))
+            {
+                result.AddError("--quiet and --verbose cannot be used together.");
+            }
+
             if (modes > 1)
             {
                 result.AddError("--skip-existing, --update-official and --force are mutually exclusive.");
@@ -92,6 +98,12 @@ internal sealed class SyncCommand : ICliCommand
             PriceGuardrails = parse.GetValue(_holdPriceChanges) is { } share ? new PriceGuardrails { MaxRelativeChange = share } : null,
         };
 
+        if (Directory.Exists(file.FullName))
+        {
+            console.Error($"error: '{file.FullName}' is a directory, not a catalog file. Nothing was written.");
+            return ExitCodes.Failure;
+        }
+
         if (!file.Exists)
         {
             console.Error($"error: the catalog file '{file.FullName}' does not exist. Nothing was written.");
@@ -123,12 +135,12 @@ internal sealed class SyncCommand : ICliCommand
         }
         catch (CatalogFormatException exception)
         {
-            console.Error($"error: {file.Name}: {exception.Message} Nothing was written.");
+            console.Error($"error: {file.Name}: {Sentence.End(exception.Message)} Nothing was written.");
             return ExitCodes.Failure;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            console.Error($"error: cannot read '{file.FullName}': {exception.Message} Nothing was written.");
+            console.Error($"error: cannot read '{file.FullName}': {Sentence.End(exception.Message)} Nothing was written.");
             return ExitCodes.Failure;
         }
 
@@ -136,7 +148,7 @@ internal sealed class SyncCommand : ICliCommand
         SyncReport report;
         try
         {
-            await using var handle = await CatalogStoreFactory.OpenAsync(location, cancellationToken).ConfigureAwait(false);
+            await using var handle = await CatalogStoreFactory.OpenForSyncAsync(location, options.DryRun, cancellationToken).ConfigureAwait(false);
             var catalog = new DefaultModelCatalog<CatalogModel>(handle.Store);
             console.Progress($"Syncing {snapshot.Models.Count:N0} models from {snapshot.SourceName} {snapshot.Version} ({options.Mode}{(options.DryRun ? ", dry run" : string.Empty)})…");
             report = await catalog.SyncAsync(snapshot, options, cancellationToken).ConfigureAwait(false);
@@ -148,22 +160,19 @@ internal sealed class SyncCommand : ICliCommand
         }
         catch (ModelStoreConflictException exception)
         {
-            console.Error($"error: the catalog kept changing under the sync (other writers won {ModelSynchronizer<CatalogModel>.MaxAttempts} times in a row): {exception.Message} Nothing was written.");
+            console.Error($"error: the catalog kept changing under the sync (other writers won {ModelSynchronizer<CatalogModel>.MaxAttempts} times in a row): {Sentence.End(exception.Message)} Nothing was written.");
             return ExitCodes.Failure;
         }
 
         if (parse.GetValue(_store.Json))
         {
-            JsonOutput.Write(console.Out, writer => WriteJson(writer, report, format, formatDetected));
+            JsonOutput.Write(console.Raw, writer => SyncReportJson.Write(writer, report, format, formatDetected));
         }
         else
         {
-            if (formatDetected)
-            {
-                console.Out.WriteLine($"Format: {CatalogImporter.Name(format!.Value)} (detected from the content; name another with --format).");
-            }
-
-            WriteText(console.Out, report, location);
+            string? formatNote = formatDetected ? $"Format: {CatalogImporter.Name(format!.Value)} (detected from the content; name another with --format)." : null;
+            var verbosity = parse.GetValue(_quiet) ? Verbosity.Quiet : parse.GetValue(_verbose) ? Verbosity.Verbose : Verbosity.Normal;
+            SyncReportView.Write(console, report, location, formatNote, verbosity);
         }
 
         return report.Rejected > 0 ? ExitCodes.AppliedWithRejections : ExitCodes.Ok;
@@ -185,165 +194,4 @@ internal sealed class SyncCommand : ICliCommand
         "DELETE" => MissingModelPolicy.Delete,
         _ => null,
     };
-
-    private static void WriteText(TextWriter output, SyncReport report, StoreLocation location)
-    {
-        string owned = report.OwnedByOtherSource > 0
-            ? string.Create(CultureInfo.InvariantCulture, $", {report.OwnedByOtherSource} left to the source that owns them (--take-over to take them)")
-            : string.Empty;
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{(report.DryRun ? "Dry run of " : string.Empty)}{report.SourceName} {report.SourceVersion} into {location.Describe()} ({report.Mode}): " +
-            $"{report.Created} created, {report.Updated} updated, {report.Unchanged} unchanged, {report.Skipped} skipped, {report.Rejected} rejected, " +
-            $"{report.AliasCount} aliases, {report.MissingUpstream} missing upstream, {report.Deactivated} deactivated, {report.Removed} removed{owned}."));
-        if (report.HeldForReview > 0)
-        {
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{report.HeldForReview} price changes held for review: see them with 'modelcatalog review', decide with 'modelcatalog approve <id>' or 'reject <id>'."));
-        }
-
-        if (report.RemovalRefusedReason is { } refusedFirst)
-        {
-            // Summary first: a refused removal is stated before any table, never only after thousands of lines.
-            output.WriteLine($"Removal refused: {refusedFirst}.");
-        }
-
-        var changed = report.Models.Where(m => m.Outcome is not (ModelSyncOutcome.Unchanged or ModelSyncOutcome.Skipped)
-            || m.Changes.Any(c => c.Decision != FieldDecision.KeptLocal)).ToList();
-        if (changed.Count > 0)
-        {
-            output.WriteLine();
-            var table = new TextTable("model", "outcome", "changes");
-            foreach (var model in changed)
-            {
-                table.Add(model.Id.ToString(), Names.Snake(model.Outcome), string.Join("; ", model.Changes.Where(c => c.Decision != FieldDecision.KeptLocal).Select(Describe)));
-            }
-
-            table.WriteTo(output);
-        }
-
-        if (report.Rejections.Count > 0)
-        {
-            output.WriteLine();
-            output.WriteLine("Rejected:");
-            foreach (var rejection in report.Rejections.Take(50))
-            {
-                output.WriteLine($"  {rejection.Key ?? $"#{rejection.Index}"}: {rejection.Reason}");
-            }
-
-            if (report.Rejections.Count > 50)
-            {
-                output.WriteLine($"  … and {report.Rejections.Count - 50} more (--json lists them all).");
-            }
-        }
-
-        if (report.Aliases.Count > 0)
-        {
-            output.WriteLine();
-            output.WriteLine("Aliases (one entry kept per model; not rejections):");
-            foreach (var alias in report.Aliases.Take(50))
-            {
-                output.WriteLine($"  {alias.Key} → {alias.Id} (kept '{alias.KeptKey}')");
-            }
-
-            if (report.Aliases.Count > 50)
-            {
-                output.WriteLine($"  … and {report.Aliases.Count - 50} more (--json lists them all).");
-            }
-        }
-    }
-
-    private static string Describe(FieldChange change) => change.Decision switch
-    {
-        FieldDecision.KeptCustomized => $"{Names.Snake(change.Field)} kept (customised; official {FieldValueJson.Format(change.NewValue)})",
-        FieldDecision.OverwroteLocal => $"{Names.Snake(change.Field)} {FieldValueJson.Format(change.OldValue)} → {FieldValueJson.Format(change.NewValue)} (local value overwritten)",
-        _ => $"{Names.Snake(change.Field)} {Shorten(FieldValueJson.Format(change.OldValue))} → {Shorten(FieldValueJson.Format(change.NewValue))}",
-    };
-
-    private static string Shorten(string text) => text.Length <= 60 ? text : string.Concat(text.AsSpan(0, 57), "…");
-
-    private static void WriteJson(Utf8JsonWriter writer, SyncReport report, CatalogFormat? format, bool formatDetected)
-    {
-        writer.WriteStartObject();
-        if (format is { } known)
-        {
-            writer.WriteString("format", CatalogImporter.Name(known));
-        }
-
-        writer.WriteBoolean("format_detected", formatDetected);
-        writer.WriteString("mode", Names.Snake(report.Mode));
-        writer.WriteBoolean("dry_run", report.DryRun);
-        writer.WriteString("source", report.SourceName);
-        writer.WriteString("source_version", report.SourceVersion);
-        writer.WriteNumber("created", report.Created);
-        writer.WriteNumber("updated", report.Updated);
-        writer.WriteNumber("unchanged", report.Unchanged);
-        writer.WriteNumber("skipped", report.Skipped);
-        writer.WriteNumber("rejected", report.Rejected);
-        writer.WriteNumber("aliases", report.AliasCount);
-        writer.WriteNumber("missing_upstream", report.MissingUpstream);
-        writer.WriteNumber("removed", report.Removed);
-        writer.WriteNumber("deactivated", report.Deactivated);
-        writer.WriteNumber("owned_by_other_source", report.OwnedByOtherSource);
-        writer.WriteNumber("writes", report.Writes);
-        if (report.RemovalRefusedReason is { } refused)
-        {
-            writer.WriteString("removal_refused", refused);
-        }
-
-        writer.WriteStartArray("models");
-        foreach (var model in report.Models)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("id", model.Id.ToString());
-            writer.WriteString("outcome", Names.Snake(model.Outcome));
-            writer.WriteStartArray("changes");
-            foreach (var change in model.Changes)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("field", Names.Snake(change.Field));
-                writer.WritePropertyName("old");
-                FieldValueJson.Write(writer, change.OldValue);
-                writer.WritePropertyName("new");
-                FieldValueJson.Write(writer, change.NewValue);
-                writer.WriteString("decision", Names.Snake(change.Decision));
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
-        writer.WriteStartArray("rejections");
-        foreach (var rejection in report.Rejections)
-        {
-            writer.WriteStartObject();
-            if (rejection.Key is not null)
-            {
-                writer.WriteString("id", rejection.Key);
-            }
-
-            if (rejection.Index is { } index)
-            {
-                writer.WriteNumber("index", index);
-            }
-
-            writer.WriteString("reason", rejection.Reason);
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
-        writer.WriteStartArray("aliases");
-        foreach (var alias in report.Aliases)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("id", alias.Id.ToString());
-            writer.WriteString("key", alias.Key);
-            writer.WriteString("kept_key", alias.KeptKey);
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
-        writer.WriteEndObject();
-    }
 }

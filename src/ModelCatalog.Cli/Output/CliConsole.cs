@@ -1,9 +1,15 @@
+using Spectre.Console;
+
 namespace ModelCatalog.Cli.Output;
 
 /// <summary>Where the tool writes: results to standard output, diagnostics and progress to standard error.</summary>
-internal sealed class CliConsole(TextWriter stdout, TextWriter stderr, bool interactive)
+internal sealed class CliConsole(IAnsiConsole output, TextWriter stderr, bool interactive)
 {
-    public TextWriter Out { get; } = stdout;
+    /// <summary>Human output: tables and summaries, laid out for the console's width (<see cref="Terminal"/>).</summary>
+    public IAnsiConsole Out { get; } = output;
+
+    /// <summary>The same standard output, unwrapped: <c>--json</c> documents and single lines meant for scripts.</summary>
+    public TextWriter Raw => Out.Profile.Out.Writer;
 
     /// <summary>A terminal is attached: progress lines are shown (never when output is redirected).</summary>
     public bool Interactive { get; } = interactive;
@@ -15,6 +21,25 @@ internal sealed class CliConsole(TextWriter stdout, TextWriter stderr, bool inte
         if (Interactive)
         {
             stderr.WriteLine(line);
+        }
+    }
+
+    /// <summary>
+    /// Plain output (redirected, or a test's writer): lines of prose are written whole, for grep and logs; only tables
+    /// are laid out for a width. A terminal wraps long lines itself.
+    /// </summary>
+    public bool Plain => !Out.Profile.Capabilities.Ansi;
+
+    /// <summary>A line of literal text (never markup: model IDs and names may hold brackets).</summary>
+    public void Line(string text = "")
+    {
+        if (Plain)
+        {
+            Raw.WriteLine(text);
+        }
+        else
+        {
+            Out.Write(new Text(text + "\n"));
         }
     }
 }

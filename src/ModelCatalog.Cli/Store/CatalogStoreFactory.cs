@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using ModelCatalog.Cli.Commands;
+using ModelCatalog.Cli.Output;
 using ModelCatalog.EntityFrameworkCore;
 using ModelCatalog.EntityFrameworkCore.Storage;
 using ModelCatalog.Storage;
@@ -19,6 +20,20 @@ internal static class CatalogStoreFactory
     // Another tool process or a host may hold SQLite's write lock (a sync in progress); Microsoft.Data.Sqlite retries a
     // busy database until the command timeout, so concurrent runs wait their turn instead of failing.
     private const int SqliteBusyTimeoutSeconds = 60;
+
+    /// <summary>
+    /// Opens the catalog a sync writes to. A dry run never creates the database: when the SQLite file does not exist
+    /// yet, it runs against an empty in-memory catalog, which is exactly what the file would have started as.
+    /// </summary>
+    public static async Task<StoreHandle> OpenForSyncAsync(StoreLocation location, bool dryRun, CancellationToken cancellationToken)
+    {
+        if (dryRun && location.SqlitePath is { } path && !File.Exists(path))
+        {
+            return new StoreHandle(new InMemoryModelStore<CatalogModel>(), null);
+        }
+
+        return await OpenAsync(location, cancellationToken).ConfigureAwait(false);
+    }
 
     public static async Task<StoreHandle> OpenAsync(StoreLocation location, CancellationToken cancellationToken, bool create = true)
     {
@@ -55,7 +70,7 @@ internal static class CatalogStoreFactory
         }
         catch (Exception exception) when (IsStoreFailure(exception))
         {
-            throw new CatalogStoreException($"cannot open {location.Describe()}: {Root(exception).Message}", exception);
+            throw new CatalogStoreException($"cannot open {location.Describe()}: {Sentence.End(Root(exception).Message)}", exception);
         }
 
         return new StoreHandle(new FailureTranslatingStore(store, location), null);
@@ -108,7 +123,7 @@ internal static class CatalogStoreFactory
             }
             catch (Exception exception) when (exception is not ModelStoreConflictException && IsStoreFailure(exception))
             {
-                throw new CatalogStoreException($"{location.Describe()} failed: {Root(exception).Message}", exception);
+                throw new CatalogStoreException($"{location.Describe()} failed: {Sentence.End(Root(exception).Message)}", exception);
             }
         }
     }

@@ -158,8 +158,20 @@ public static class CatalogImporter
         catch (JsonException exception)
         {
             string what = format is { } known ? $"The {Name(known)} file" : "The catalog";
-            throw new CatalogFormatException($"{what} is not valid JSON: {exception.Message}", exception);
+            throw new CatalogFormatException($"{what} is not valid JSON{Position(exception)}: {Reason(exception)}", exception);
         }
+    }
+
+    // System.Text.Json counts lines and bytes from 0; people and editors count from 1, as TryFindInvalidText does.
+    private static string Position(JsonException exception)
+        => exception.LineNumber is { } line && exception.BytePositionInLine is { } column ? $" at line {line + 1}, column {column + 1}" : string.Empty;
+
+    // The reader's message ends with its own 0-based "LineNumber: 0 | BytePositionInLine: 5."; Position says it instead.
+    private static string Reason(JsonException exception)
+    {
+        string message = exception.Message;
+        int at = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return at < 0 ? message : message[..at];
     }
 
     /// <summary>The format's default source name: <c>modelcatalog</c>, <c>litellm</c>, <c>openrouter</c> or <c>modelsdev</c>.</summary>

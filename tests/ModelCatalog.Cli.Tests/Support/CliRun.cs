@@ -27,6 +27,14 @@ public sealed class CliRun : IDisposable
         return (exit, stdout.ToString(), stderr.ToString());
     }
 
+    /// <summary>Runs with human output on <paramref name="console"/> (a Spectre test console of a chosen width, or a terminal the tool made).</summary>
+    public async Task<(int Exit, string Error)> RunOnAsync(Spectre.Console.IAnsiConsole console, params string[] args)
+    {
+        using var stderr = new StringWriter();
+        int exit = await CliApp.RunAsync([.. args, "--db", Database], console, stderr);
+        return (exit, stderr.ToString());
+    }
+
     public async Task<(int Exit, string Out, string Error)> RunWithoutDbAsync(params string[] args)
     {
         using var stdout = new StringWriter();
