@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using ModelCatalog.Cli.Output;
 using ModelCatalog.Cli.Store;
 using ModelCatalog.Sources;
@@ -12,7 +11,7 @@ namespace ModelCatalog.Cli.Commands;
 internal sealed class SyncCommand : ICliCommand
 {
     private readonly StoreOptions _store = new();
-    private readonly Argument<FileInfo> _file = new("file") { Description = "The catalog file to sync." };
+    private readonly Argument<string> _input = new("file-or-url") { Description = "The catalog file to sync, or an http(s):// URL to fetch it from." };
     private readonly Option<string> _format = new("--format") { Description = "modelcatalog, litellm, openrouter or modelsdev (default: detected from the content)." };
     private readonly Option<bool> _skipExisting = new("--skip-existing") { Description = "Create new models only; leave existing ones untouched (Skip)." };
     private readonly Option<bool> _updateOfficial = new("--update-official") { Description = "The default: update official fields, keep local ones and customised display names (Smart)." };
@@ -30,12 +29,12 @@ internal sealed class SyncCommand : ICliCommand
         Description = "Hold for review (modelcatalog review) price changes larger than this share (0.5 = ±50%), prices going to or from zero or vanishing, and new models without a price (created inactive).",
     };
 
-    private readonly Option<int?> _maxFileSize = new("--max-file-size") { Description = "Refuse catalog files larger than this many MiB. Default 32." };
+    private readonly Option<int?> _maxFileSize = new("--max-file-size") { Description = "Refuse catalog files (or fetched bodies) larger than this many MiB. Default 32." };
 
     public SyncCommand()
     {
         Command = new Command("sync", "Sync a catalog file into the catalog database.");
-        Command.Arguments.Add(_file);
+        Command.Arguments.Add(_input);
         foreach (var option in new Option[] { _format, _skipExisting, _updateOfficial, _force, _dryRun, _takeOver, _source, _sourceVersion, _missing, _maxRemovalShare, _holdPriceChanges, _maxFileSize, _quiet, _verbose })
         {
             Command.Options.Add(option);
@@ -86,7 +85,7 @@ internal sealed class SyncCommand : ICliCommand
 
     public async Task<int> RunAsync(ParseResult parse, CliConsole console, CancellationToken cancellationToken)
     {
-        var file = parse.GetValue(_file)!;
+        string input = parse.GetValue(_input)!;
         CatalogFormat? format = parse.GetValue(_format) is { } named ? ParseFormat(named) : null;
         var options = new SyncOptions
         {
@@ -98,51 +97,18 @@ internal sealed class SyncCommand : ICliCommand
             PriceGuardrails = parse.GetValue(_holdPriceChanges) is { } share ? new PriceGuardrails { MaxRelativeChange = share } : null,
         };
 
-        if (Directory.Exists(file.FullName))
-        {
-            console.Error($"error: '{file.FullName}' is a directory, not a catalog file. Nothing was written.");
-            return ExitCodes.Failure;
-        }
-
-        if (!file.Exists)
-        {
-            console.Error($"error: the catalog file '{file.FullName}' does not exist. Nothing was written.");
-            return ExitCodes.Failure;
-        }
-
         long limit = (parse.GetValue(_maxFileSize) ?? 32) * 1024L * 1024L;
-        if (file.Length > limit)
+        string? source = parse.GetValue(_source), version = parse.GetValue(_sourceVersion);
+        var read = CatalogInput.IsUrl(input, out var uri)
+            ? await CatalogInput.FromUrlAsync(uri, format, source, version, limit, console, cancellationToken).ConfigureAwait(false)
+            : await CatalogInput.FromFileAsync(new FileInfo(input), format, source, version, limit, console, cancellationToken).ConfigureAwait(false);
+        if (read is null)
         {
-            console.Error(string.Create(CultureInfo.InvariantCulture,
-                $"error: the catalog file '{file.Name}' is {file.Length / 1024.0 / 1024.0:F1} MiB, larger than the {limit / 1024 / 1024} MiB limit (raise it with --max-file-size). Nothing was written."));
             return ExitCodes.Failure;
         }
 
-        ModelSnapshot<CatalogModel> snapshot;
-        bool formatDetected = false;
-        try
-        {
-            byte[] bytes = await File.ReadAllBytesAsync(file.FullName, cancellationToken).ConfigureAwait(false);
-            if (format is null && CatalogImporter.TryDetectFormat(bytes, out var detected))
-            {
-                format = detected;
-                formatDetected = true;
-            }
-
-            console.Progress($"Reading {file.Name}{(format is { } f ? $" ({CatalogImporter.Name(f)})" : string.Empty)}…");
-            snapshot = CatalogImporter.Read(bytes, format, parse.GetValue(_source), parse.GetValue(_sourceVersion), DateTimeOffset.UtcNow);
-            snapshot = snapshot.Version is null ? snapshot with { Version = Path.GetFileNameWithoutExtension(file.Name) } : snapshot;
-        }
-        catch (CatalogFormatException exception)
-        {
-            console.Error($"error: {file.Name}: {Sentence.End(exception.Message)} Nothing was written.");
-            return ExitCodes.Failure;
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            console.Error($"error: cannot read '{file.FullName}': {Sentence.End(exception.Message)} Nothing was written.");
-            return ExitCodes.Failure;
-        }
+        var (snapshot, readFormat, formatDetected) = read;
+        format = readFormat;
 
         var location = _store.Location(parse);
         SyncReport report;
