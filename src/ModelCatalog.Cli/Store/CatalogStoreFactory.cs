@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using ModelCatalog.Cli.Commands;
 using ModelCatalog.Cli.Output;
+using ModelCatalog.Cli.Store.CompiledModel;
 using ModelCatalog.EntityFrameworkCore;
 using ModelCatalog.EntityFrameworkCore.Storage;
 using ModelCatalog.Storage;
@@ -37,7 +38,7 @@ internal static class CatalogStoreFactory
 
     public static async Task<StoreHandle> OpenAsync(StoreLocation location, CancellationToken cancellationToken, bool create = true)
     {
-        var builder = new DbContextOptionsBuilder<ModelCatalogDbContext>();
+        DbContextOptions<ModelCatalogDbContext> options;
         if (location.SqlitePath is { } path)
         {
             if (!create && !File.Exists(path))
@@ -52,14 +53,15 @@ internal static class CatalogStoreFactory
             }
 
             var connection = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false, DefaultTimeout = SqliteBusyTimeoutSeconds };
-            builder.UseSqlite(connection.ToString());
+            options = SqliteOptions(connection.ToString(), compiledModel: true);
         }
         else
         {
-            builder.UseNpgsql(location.PostgresConnectionString);
+            // The runtime model: PostgreSQL's mapping differs (the "C" collation on the ID columns, numeric decimals),
+            // and a second compiled model to keep in step would cost more than it saves on a server-side store.
+            options = new DbContextOptionsBuilder<ModelCatalogDbContext>().UseNpgsql(location.PostgresConnectionString).Options;
         }
 
-        var options = builder.Options;
         var factory = new PooledDbContextFactory<ModelCatalogDbContext>(options);
         var store = new EfCoreModelStore<CatalogModel, ModelCatalogDbContext>(factory);
         try
@@ -74,6 +76,21 @@ internal static class CatalogStoreFactory
         }
 
         return new StoreHandle(new FailureTranslatingStore(store, location), null);
+    }
+
+    /// <summary>
+    /// The context options of the SQLite store. With <paramref name="compiledModel"/>, EF Core uses the generated model
+    /// in Store/CompiledModel instead of building it from the mapping at every start (most of a short command's time).
+    /// </summary>
+    internal static DbContextOptions<ModelCatalogDbContext> SqliteOptions(string connectionString, bool compiledModel)
+    {
+        var builder = new DbContextOptionsBuilder<ModelCatalogDbContext>().UseSqlite(connectionString);
+        if (compiledModel)
+        {
+            builder.UseModel(ModelCatalogDbContextModel.Instance);
+        }
+
+        return builder.Options;
     }
 
     internal static bool IsStoreFailure(Exception exception)
