@@ -3,8 +3,10 @@ namespace ModelCatalog.Readme.Tests;
 /// <summary>One ```csharp block of a Markdown file: its code and the 1-based line of the file its first code line is on.</summary>
 internal sealed record ReadmeSnippet(int FirstLine, string Code)
 {
-    private const string Opening = "```csharp";
     private const string Fence = "```";
+
+    // The info strings Markdown renderers highlight as C#; a block under any of them is compiled.
+    private static readonly string[] CSharpLanguages = ["csharp", "cs", "c#"];
 
     /// <summary>Every ```csharp block of <paramref name="markdown"/>, in order; blocks of any other language are left out.</summary>
     public static IReadOnlyList<ReadmeSnippet> FindAll(string markdown)
@@ -13,15 +15,15 @@ internal sealed record ReadmeSnippet(int FirstLine, string Code)
         var snippets = new List<ReadmeSnippet>();
         for (var i = 0; i < lines.Length; i++)
         {
-            if (!lines[i].StartsWith(Fence, StringComparison.Ordinal))
+            if (!IsFence(lines[i]))
             {
                 continue;
             }
 
-            var isCSharp = lines[i].TrimEnd() == Opening;
+            var isCSharp = CSharpLanguages.Contains(lines[i].Trim()[Fence.Length..], StringComparer.OrdinalIgnoreCase);
             var first = i + 1;
             var end = first;
-            while (end < lines.Length && !lines[end].StartsWith(Fence, StringComparison.Ordinal))
+            while (end < lines.Length && !IsFence(lines[end]))
             {
                 end++;
             }
@@ -36,6 +38,9 @@ internal sealed record ReadmeSnippet(int FirstLine, string Code)
 
         return snippets;
     }
+
+    // Fences may be indented (a block inside a list item).
+    private static bool IsFence(string line) => line.TrimStart().StartsWith(Fence, StringComparison.Ordinal);
 
     /// <inheritdoc/>
     public override string ToString() => $"README.md line {FirstLine}";

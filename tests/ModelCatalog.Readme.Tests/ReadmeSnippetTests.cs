@@ -25,11 +25,11 @@ public sealed class ReadmeSnippetTests
     [Fact]
     public void Only_csharp_blocks_are_taken_with_the_line_their_code_starts_on()
     {
-        const string markdown = "# Title\n\n```bash\ndotnet build\n```\n\n```csharp\nvar a = 1;\nvar b = a;\n```\n```json\n{}\n```\n```csharp\nclass C;\n```\n";
+        const string markdown = "# Title\n\n```bash\ndotnet build\n```\n\n```csharp\nvar a = 1;\nvar b = a;\n```\n```json\n{}\n```\n```csharp\nclass C;\n```\n- item\n  ```cs\n  class D;\n  ```\n";
 
         var snippets = ReadmeSnippet.FindAll(markdown);
 
-        Assert.Equal([new ReadmeSnippet(8, "var a = 1;\nvar b = a;"), new ReadmeSnippet(15, "class C;")], snippets);
+        Assert.Equal([new ReadmeSnippet(8, "var a = 1;\nvar b = a;"), new ReadmeSnippet(15, "class C;"), new ReadmeSnippet(19, "  class D;")], snippets);
     }
 
     [Fact]
