@@ -26,7 +26,7 @@ public sealed class HelpAndErrorTests : IDisposable
 
         Assert.Equal(2, exit);
         Assert.Contains("Commands:", output, StringComparison.Ordinal);
-        Assert.Contains("sync <file>", output, StringComparison.Ordinal);
+        Assert.Contains("sync <file-or-url>", output, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -10,12 +10,21 @@ public sealed class ProcessTests : IDisposable
 
     public void Dispose() => _cli.Dispose();
 
+    // The tool's own output folder, not this test's: the test project also references ASP.NET Core (for its Kestrel
+    // servers), so its folder leaves out assemblies the tool, a plain console app, must find beside itself.
+    private static string ToolPath()
+    {
+        var here = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        string path = Path.Combine(CliRun.Repository, "src", "ModelCatalog.Cli", "bin", here.Parent!.Name, here.Name, "ModelCatalog.Cli.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException("Build the tool first.", path);
+    }
+
     private async Task<(int Exit, string Out, string Error)> RunProcessAsync(params string[] args)
     {
         // The same dotnet host that runs the tests, when the test platform says which one it is.
         string host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path ? path : "dotnet";
         var start = new ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ModelCatalog.Cli.dll"));
+        start.ArgumentList.Add(ToolPath());
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

@@ -99,9 +99,9 @@ internal sealed class SyncCommand : ICliCommand
 
         long limit = (parse.GetValue(_maxFileSize) ?? 32) * 1024L * 1024L;
         string? source = parse.GetValue(_source), version = parse.GetValue(_sourceVersion);
-        var read = CatalogInput.IsUrl(input, out var uri)
-            ? await CatalogInput.FromUrlAsync(uri, format, source, version, limit, console, cancellationToken).ConfigureAwait(false)
-            : await CatalogInput.FromFileAsync(new FileInfo(input), format, source, version, limit, console, cancellationToken).ConfigureAwait(false);
+        var read = await console.WithStatusAsync($"Reading {input}…", () => CatalogInput.IsUrl(input, out var uri)
+            ? CatalogInput.FromUrlAsync(uri, format, source, version, limit, console, cancellationToken)
+            : CatalogInput.FromFileAsync(new FileInfo(input), format, source, version, limit, console, cancellationToken)).ConfigureAwait(false);
         if (read is null)
         {
             return ExitCodes.Failure;
@@ -116,8 +116,9 @@ internal sealed class SyncCommand : ICliCommand
         {
             await using var handle = await CatalogStoreFactory.OpenForSyncAsync(location, options.DryRun, cancellationToken).ConfigureAwait(false);
             var catalog = new DefaultModelCatalog<CatalogModel>(handle.Store);
-            console.Progress($"Syncing {snapshot.Models.Count:N0} models from {snapshot.SourceName} {snapshot.Version} ({options.Mode}{(options.DryRun ? ", dry run" : string.Empty)})…");
-            report = await catalog.SyncAsync(snapshot, options, cancellationToken).ConfigureAwait(false);
+            report = await console.WithStatusAsync(
+                $"Syncing {snapshot.Models.Count:N0} models from {snapshot.SourceName} {snapshot.Version} ({options.Mode}{(options.DryRun ? ", dry run" : string.Empty)})…",
+                () => catalog.SyncAsync(snapshot, options, cancellationToken).AsTask()).ConfigureAwait(false);
         }
         catch (CatalogStoreException exception)
         {

@@ -16,12 +16,48 @@ internal sealed class CliConsole(IAnsiConsole output, TextWriter stderr, bool in
 
     public void Error(string line) => stderr.WriteLine(line);
 
+    private StatusContext? _status;
+
     public void Progress(string line)
     {
-        if (Interactive)
+        if (_status is { } status)
+        {
+            status.Status(Markup.Escape(line));
+        }
+        else if (Interactive)
         {
             stderr.WriteLine(line);
         }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> under a live status line (a spinner and the latest <see cref="Progress"/> text) on
+    /// standard error when a terminal is attached; the line disappears when the work ends, so results start clean.
+    /// Redirected runs get no live display. The sync engine reports stages, not a fraction done, hence a spinner rather
+    /// than a percentage bar.
+    /// </summary>
+    public async Task<T> WithStatusAsync<T>(string initial, Func<Task<T>> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        if (!Interactive || _status is not null)
+        {
+            Progress(initial);
+            return await work().ConfigureAwait(false);
+        }
+
+        var errors = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stderr) });
+        return await errors.Status().StartAsync(Markup.Escape(initial), async context =>
+        {
+            _status = context;
+            try
+            {
+                return await work().ConfigureAwait(false);
+            }
+            finally
+            {
+                _status = null;
+            }
+        }).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -23,6 +23,15 @@ internal static class StoreErrors
     public static bool IsTransientConflict(Exception exception)
         => Find(exception) is { SqlState: "40P01" or "40001" };
 
+    /// <summary>
+    /// A table or column that does not exist: PostgreSQL 42P01 (undefined table) or 42703 (undefined column); SQLite's
+    /// generic error with its "no such table" / "no such column" text (SQLite has no code of its own for it).
+    /// </summary>
+    public static bool IsMissingSchema(Exception exception)
+        => Find(exception) is { } db
+            && (db.SqlState is "42P01" or "42703"
+                || (SqliteExtendedErrorCode(db) == 1 && (db.Message.Contains("no such table", StringComparison.Ordinal) || db.Message.Contains("no such column", StringComparison.Ordinal))));
+
     [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "Only reads a public property of the provider's exception; EF Core itself is not trim-safe.")]
     private static int? SqliteExtendedErrorCode(DbException exception)
         => exception.GetType().Name == "SqliteException"

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using ModelCatalog.Storage;
 
 namespace ModelCatalog;
 
@@ -9,7 +10,8 @@ namespace ModelCatalog;
 /// The hosted service behind <see cref="ModelCatalogOptions.SyncOnStartup"/> and <see cref="ModelCatalogOptions.SyncInterval"/>.
 /// Start-up sync completes before the host reports started; periodic syncs are single flight (the catalog serialises
 /// runs), jittered, cancelled with the host, and a failure is logged and retried after
-/// <see cref="ModelCatalogOptions.RetryDelay"/> — it never stops the host.
+/// <see cref="ModelCatalogOptions.RetryDelay"/> — it never stops the host. One exception: a store whose tables are missing
+/// (<see cref="IModelStoreSchema"/>) fails the start with <see cref="ModelStoreSchemaException"/>.
 /// </summary>
 /// <typeparam name="TModel">The catalog model type.</typeparam>
 internal sealed partial class ModelCatalogSyncService<TModel> : BackgroundService
@@ -39,6 +41,12 @@ internal sealed partial class ModelCatalogSyncService<TModel> : BackgroundServic
     /// <inheritdoc/>
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
+        // Fail fast: a store without its tables is a deployment mistake, not a transient failure to retry.
+        if (_catalog.Store is IModelStoreSchema schema)
+        {
+            await schema.VerifySchemaAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         if (_options.SyncOnStartup)
         {
             // A failed start-up sync does not stop the host: the background loop retries it.
