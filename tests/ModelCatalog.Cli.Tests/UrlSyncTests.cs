@@ -1,13 +1,8 @@
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using ModelCatalog.Cli.Tests.Support;
 using ModelCatalog.Tests.Support;
+using ModelCatalog.Testing.Http;
 
 namespace ModelCatalog.Cli.Tests;
 
@@ -21,10 +16,7 @@ public sealed class UrlSyncTests : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        _server = builder.Build();
+        _server = Loopback.Builder().Build();
         _server.MapGet("/litellm.json", (HttpContext context) =>
         {
             context.Response.Headers.ETag = ETag;
@@ -32,7 +24,7 @@ public sealed class UrlSyncTests : IAsyncLifetime, IDisposable
         });
         _server.MapGet("/login", () => Results.Content("<html><body>Sign in</body></html>", "text/html"));
         await _server.StartAsync();
-        _address = _server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        _address = Loopback.AddressOf(_server);
     }
 
     public async Task DisposeAsync() => await _server.DisposeAsync();

@@ -1,17 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using ModelCatalog.Gateway.Sample;
 using Yarp.ReverseProxy.Configuration;
+using ModelCatalog.Testing.Http;
 
 namespace ModelCatalog.Benchmarks.Gateway;
 
@@ -48,22 +44,22 @@ public class GatewayThroughputBenchmarks
     private async Task SetupAsync()
     {
         Directory.CreateDirectory(_folder);
-        _upstream = OnLoopback(WebApplication.CreateSlimBuilder()).Build();
+        _upstream = Loopback.Builder().Build();
         DemoUpstream.Map(_upstream);
         await _upstream.StartAsync();
         string upstream = AddressOf(_upstream) + "/demo/openai/";
 
-        var plain = WebApplication.CreateSlimBuilder();
+        var plain = Loopback.Builder();
         plain.Services.AddReverseProxy().LoadFromMemory(
             [new RouteConfig { RouteId = "all", ClusterId = "openai", Match = new RouteMatch { Path = "/v1/{**rest}" } }],
             [new ClusterConfig { ClusterId = "openai", Destinations = new Dictionary<string, DestinationConfig> { ["main"] = new() { Address = upstream } } }]);
-        _plain = OnLoopback(plain).Build();
+        _plain = plain.Build();
         _plain.MapReverseProxy();
         await _plain.StartAsync();
 
         _gateway = SampleGateway.Build([], builder =>
         {
-            OnLoopback(builder);
+            Loopback.Bind(builder);
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["ModelCatalog:Database"] = $"Data Source={Path.Combine(_folder, "gateway.db")}",
@@ -148,13 +144,5 @@ public class GatewayThroughputBenchmarks
         }
     }
 
-    private static WebApplicationBuilder OnLoopback(WebApplicationBuilder builder)
-    {
-        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        return builder;
-    }
-
-    private static string AddressOf(WebApplication app)
-        => app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single().TrimEnd('/');
+    private static string AddressOf(WebApplication app) => Loopback.AddressOf(app).TrimEnd('/');
 }

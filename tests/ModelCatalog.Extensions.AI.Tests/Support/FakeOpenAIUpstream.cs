@@ -1,13 +1,8 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using ModelCatalog.Testing.Http;
 
 namespace ModelCatalog.Extensions.AI.Tests.Support;
 
@@ -27,14 +22,11 @@ public sealed class FakeOpenAIUpstream : IAsyncDisposable
 
     public static async Task<FakeOpenAIUpstream> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = Loopback.Builder().Build();
         var upstream = new FakeOpenAIUpstream(app);
         app.MapPost("/v1/chat/completions", upstream.CompleteAsync);
         await app.StartAsync();
-        upstream.Endpoint = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single() + "/v1");
+        upstream.Endpoint = new Uri(Loopback.AddressOf(app) + "/v1");
         return upstream;
     }
 

@@ -1,14 +1,9 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using ModelCatalog.Tests.Support;
+using ModelCatalog.Testing.Http;
 
 namespace ModelCatalog.Sources.Tests.Support;
 
@@ -48,14 +43,11 @@ public sealed class CatalogServer : IAsyncDisposable
 
     public static async Task<CatalogServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = Loopback.Builder().Build();
         CatalogServer? server = null;
         app.Run(context => server!.HandleAsync(context));
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        var address = Loopback.AddressOf(app);
         server = new CatalogServer(app, new Uri(address));
         return server;
     }

@@ -1,13 +1,8 @@
 using System.Collections.Concurrent;
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using ModelCatalog.Gateway.Sample;
+using ModelCatalog.Testing.Http;
 
 namespace ModelCatalog.Yarp.Tests.Support;
 
@@ -30,15 +25,12 @@ public sealed class FakeUpstream : IAsyncDisposable
 
     public static async Task<FakeUpstream> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = Loopback.Builder().Build();
         var upstream = new FakeUpstream(app);
         app.Use(upstream.RecordAsync);
         DemoUpstream.Map(app);
         await app.StartAsync();
-        upstream.Address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+        upstream.Address = new Uri(Loopback.AddressOf(app));
         return upstream;
     }
 

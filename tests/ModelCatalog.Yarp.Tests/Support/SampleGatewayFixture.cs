@@ -1,12 +1,7 @@
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using ModelCatalog.Gateway.Sample;
+using ModelCatalog.Testing.Http;
 
 namespace ModelCatalog.Yarp.Tests.Support;
 
@@ -51,8 +46,7 @@ public sealed class SampleGatewayFixture : IAsyncLifetime
         var upstream = Upstream.Address.ToString().TrimEnd('/');
         _gateway = SampleGateway.Build([], builder =>
         {
-            builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-            builder.Logging.ClearProviders();
+            Loopback.Bind(builder);
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["ModelCatalog:Database"] = $"Data Source={Path.Combine(_folder, "gateway.db")};Pooling=False",
@@ -71,7 +65,7 @@ public sealed class SampleGatewayFixture : IAsyncLifetime
             });
         });
         await _gateway.StartAsync();
-        Address = new Uri(_gateway.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+        Address = new Uri(Loopback.AddressOf(_gateway));
     }
 
     public async Task DisposeAsync()
