@@ -1,15 +1,11 @@
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using ModelCatalog.AspNetCore;
+using ModelCatalog.Testing.Http;
 
 namespace ModelCatalog.Gateway.Tests.Support;
 
-/// <summary>A real Kestrel server on 127.0.0.1 with a port chosen by the system, serving the model endpoints.</summary>
+/// <summary>A real Kestrel server on 127.0.0.1 (<see cref="Loopback"/>) serving the model endpoints.</summary>
 public sealed class LoopbackServer : IAsyncLifetime
 {
     private WebApplication? _app;
@@ -21,16 +17,13 @@ public sealed class LoopbackServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
+        var builder = Loopback.Builder();
         builder.Services.AddInMemoryGatewayModelDirectory(SampleModels.WithEscapingIds());
         builder.Services.AddModelCatalogGateway();
         _app = builder.Build();
         _app.MapModelCatalogModels();
         await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        Client = new HttpClient { BaseAddress = new Uri(address) };
+        Client = new HttpClient { BaseAddress = new Uri(Loopback.AddressOf(_app)) };
     }
 
     public async Task DisposeAsync()
