@@ -83,6 +83,43 @@ public sealed class PostgresReplicaReadModelTests(ITestOutputHelper output) : Re
     }
 
     [PostgresFact]
+    public async Task After_its_listener_is_killed_this_replica_catches_up_with_another_process_and_listens_again()
+    {
+        var seeder = NewReplica();
+        await seeder.Catalog.SyncAsync(Sync("v1", 5));
+        var reader = NewReplica();
+        var notifier = new PostgresChangeNotifier<CatalogModel>(ConnectionString, TimeSpan.FromMilliseconds(200));
+        var service = Service(reader.ReadModel, TimeSpan.FromHours(1), notifier);
+        using var writer = WorkerProcess.Start("edit", "postgres", ConnectionString, "p/m000");
+        await writer.WaitForLineAsync("READY");
+        await service.StartAsync(CancellationToken.None);
+        try
+        {
+            await WaitAsync(() => notifier.BackendProcessId != 0, "the listener never connected");
+            int first = notifier.BackendProcessId;
+            await using (var admin = new NpgsqlConnection(PostgresServer.RequireConnectionString()))
+            {
+                await admin.OpenAsync();
+                await using var kill = new NpgsqlCommand($"SELECT pg_terminate_backend({first})", admin);
+                Assert.True((bool)(await kill.ExecuteScalarAsync())!);
+            }
+
+            // Written by the other process while the listener may be down: only the reload after reconnecting brings it.
+            await writer.SendLineAsync("while the listener was down");
+            await writer.WaitForLineAsync("EDITED while the listener was down");
+            await WaitAsync(() => notifier.BackendProcessId != first && notifier.BackendProcessId != 0, "the listener never reconnected");
+            await WaitAsync(() => reader.ReadModel.Current!.TryGet(Id("p/m000"), out var m) && m.Model.DisplayName == "while the listener was down", "this replica never caught up");
+
+            await writer.SendLineAsync("after reconnecting");
+            await WaitAsync(() => reader.ReadModel.Current!.TryGet(Id("p/m000"), out var m) && m.Model.DisplayName == "after reconnecting", "no notification from the other process after reconnecting");
+        }
+        finally
+        {
+            await service.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [PostgresFact]
     public async Task Killing_the_listener_connection_reconnects_and_reloads_what_was_missed()
     {
         var writer = NewReplica();
