@@ -97,12 +97,7 @@ public sealed class PostgresReplicaReadModelTests(ITestOutputHelper output) : Re
         {
             await WaitAsync(() => notifier.BackendProcessId != 0, "the listener never connected");
             int first = notifier.BackendProcessId;
-            await using (var admin = new NpgsqlConnection(PostgresServer.RequireConnectionString()))
-            {
-                await admin.OpenAsync();
-                await using var kill = new NpgsqlCommand($"SELECT pg_terminate_backend({first})", admin);
-                Assert.True((bool)(await kill.ExecuteScalarAsync())!);
-            }
+            await TerminateBackendAsync(first);
 
             // Written by the other process while the listener may be down: only the reload after reconnecting brings it.
             await writer.SendLineAsync("while the listener was down");
@@ -134,12 +129,7 @@ public sealed class PostgresReplicaReadModelTests(ITestOutputHelper output) : Re
             int first = notifier.BackendProcessId;
             long generationBefore = reader.ReadModel.Current!.Generation;
 
-            await using (var admin = new NpgsqlConnection(PostgresServer.RequireConnectionString()))
-            {
-                await admin.OpenAsync();
-                await using var kill = new NpgsqlCommand($"SELECT pg_terminate_backend({first})", admin);
-                Assert.True((bool)(await kill.ExecuteScalarAsync())!);
-            }
+            await TerminateBackendAsync(first);
 
             // Written while the listener may be down: its notification can be lost, the reload must bring it in.
             await writer.Catalog.EditAsync(Id("p/m001"), m => m.DisplayName = "while down");
@@ -156,6 +146,14 @@ public sealed class PostgresReplicaReadModelTests(ITestOutputHelper output) : Re
         {
             await service.StopAsync(CancellationToken.None);
         }
+    }
+
+    private static async Task TerminateBackendAsync(int processId)
+    {
+        await using var admin = new NpgsqlConnection(PostgresServer.RequireConnectionString());
+        await admin.OpenAsync();
+        await using var kill = new NpgsqlCommand($"SELECT pg_terminate_backend({processId})", admin);
+        Assert.True((bool)(await kill.ExecuteScalarAsync())!);
     }
 
     private static async Task WaitAsync(Func<bool> done, string failure)
