@@ -63,6 +63,7 @@ internal static class UnifiedModelIdParser
         where T : unmanaged, IBinaryInteger<T>
     {
         const int max = UnifiedModelId.MaxProviderIdLength;
+        // Stryker disable once Unary : the separator is read only when no error is returned, and every path that returns None sets it.
         separator = -1;
         position = 0;
         if (input.IsEmpty)
@@ -72,6 +73,7 @@ internal static class UnifiedModelIdParser
 
         // Text takes a vectorised path (checked against the same rules by the tests' reference parser); the JIT keeps
         // one branch per instantiation.
+        // Stryker disable once Conditional : the generic scalar scan finds the same first index as the vectorised one; only speed differs.
         int first = typeof(T) == typeof(char)
             ? FirstNonProviderUtf16(MemoryMarshal.Cast<T, char>(input))
             : FirstNonProviderChar(input, providerChars);
@@ -93,6 +95,7 @@ internal static class UnifiedModelIdParser
         }
 
         int slashAfter = first < 0 ? -1 : input[first..].IndexOf(slash);
+        // Stryker disable once Equality : slashAfter is never 0, since a first character that is the slash returned above.
         if (slashAfter < 0)
         {
             position = input.Length;
@@ -100,6 +103,7 @@ internal static class UnifiedModelIdParser
         }
 
         // The provider has a character outside the alphabet: whichever comes first, it or the length bound, is the error.
+        // Stryker disable once Arithmetic : this path returns an error, and the separator is read only on success.
         separator = first + slashAfter;
         position = Math.Min(first, max);
         return first < max ? UnifiedModelIdError.InvalidProviderCharacter : UnifiedModelIdError.ProviderTooLong;
@@ -112,6 +116,7 @@ internal static class UnifiedModelIdParser
         where T : unmanaged, IBinaryInteger<T>
     {
         ReadOnlySpan<byte> table = ProviderTable;
+        // Stryker disable once Arithmetic : a shorter table scan hands over to the vectorised search of the rest, which finds the same index.
         int limit = Math.Min(input.Length, UnifiedModelId.MaxProviderIdLength + 1);
         for (int i = 0; i < limit; i++)
         {
@@ -123,6 +128,7 @@ internal static class UnifiedModelIdParser
         }
 
         int rest = input[limit..].IndexOfAnyExcept(providerChars);
+        // Stryker disable once Conditional : rest < 0 means no character outside the alphabet, so limit - 1 is a provider character and the caller reports the missing separator either way.
         return rest < 0 ? -1 : limit + rest;
     }
 
@@ -130,9 +136,12 @@ internal static class UnifiedModelIdParser
     // [0-9] as c - '0' <= 9, and '_'. The first lane that is none of these is the separator or an error.
     private static int FirstNonProviderUtf16(ReadOnlySpan<char> input)
     {
+        // Stryker disable once Arithmetic : a shorter table scan hands over to the vectorised search of the rest, which finds the same index.
         int limit = Math.Min(input.Length, UnifiedModelId.MaxProviderIdLength + 1);
         int i = 0;
-        if (Vector128.IsHardwareAccelerated)
+        if (
+            // Stryker disable once Boolean : without the vectorised loop the scalar loop checks the same characters; only speed differs.
+            Vector128.IsHardwareAccelerated)
         {
             var units = MemoryMarshal.Cast<char, ushort>(input);
             var caseBit = Vector128.Create((ushort)0x20);
@@ -141,7 +150,10 @@ internal static class UnifiedModelIdParser
             var zero = Vector128.Create((ushort)'0');
             var digits = Vector128.Create((ushort)('9' - '0'));
             var underscore = Vector128.Create((ushort)'_');
-            for (; i + Vector128<ushort>.Count <= limit; i += Vector128<ushort>.Count)
+            for (;
+                // Stryker disable once Equality : a block ending exactly at the limit is then checked by the scalar tail, with the same result.
+                i + Vector128<ushort>.Count <= limit;
+                i += Vector128<ushort>.Count)
             {
                 var c = Vector128.Create(units.Slice(i, Vector128<ushort>.Count));
                 var ok = Vector128.LessThanOrEqual((c | caseBit) - lowerA, letters)
@@ -166,6 +178,7 @@ internal static class UnifiedModelIdParser
         }
 
         int rest = input[limit..].IndexOfAnyExcept(ProviderChars);
+        // Stryker disable once Conditional : rest < 0 means no character outside the alphabet, so limit - 1 is a provider character and the caller reports the missing separator either way.
         return rest < 0 ? -1 : limit + rest;
     }
 
@@ -181,12 +194,6 @@ internal static class UnifiedModelIdParser
     public static UnifiedModelIdError ValidateProviderId(ReadOnlySpan<char> provider, out int position)
     {
         int invalid = provider.IndexOfAnyExcept(ProviderChars);
-        return ProviderResult(provider.Length, invalid, out position);
-    }
-
-    public static UnifiedModelIdError ValidateProviderId(ReadOnlySpan<byte> provider, out int position)
-    {
-        int invalid = provider.IndexOfAnyExcept(ProviderBytes);
         return ProviderResult(provider.Length, invalid, out position);
     }
 
@@ -224,6 +231,7 @@ internal static class UnifiedModelIdParser
             return UnifiedModelIdError.EmptyModelName;
         }
 
+        // Stryker disable once Equality,Block : the fast path only saves time; the full check below accepts exactly the same names.
         if (name.Length <= ShortName && IsPlainAscii(name))
         {
             position = 0;
@@ -276,6 +284,7 @@ internal static class UnifiedModelIdParser
             }
 
             i += length;
+            // Stryker disable once Block : without it the loop runs once more on an empty window and returns None at the same check.
             if (i == name.Length)
             {
                 position = 0;
@@ -293,6 +302,7 @@ internal static class UnifiedModelIdParser
             return UnifiedModelIdError.EmptyModelName;
         }
 
+        // Stryker disable once Equality,Block : the fast path only saves time; the full check below accepts exactly the same names.
         if (name.Length <= ShortName && IsPlainAscii(name))
         {
             position = 0;
@@ -349,6 +359,7 @@ internal static class UnifiedModelIdParser
 
             units += rune.Utf16SequenceLength;
             i += consumed;
+            // Stryker disable once Block : without it the loop runs once more on an empty window and returns None at the same check.
             if (i == name.Length)
             {
                 position = 0;
@@ -367,6 +378,7 @@ internal static class UnifiedModelIdParser
     {
         foreach (T c in name)
         {
+            // Stryker disable once Equality : a name sent to the full check by a '~' is accepted there too; only speed differs.
             if (uint.CreateTruncating(c) - '!' > '~' - '!')
             {
                 return false;
@@ -376,6 +388,7 @@ internal static class UnifiedModelIdParser
         return true;
     }
 
+    // Stryker disable once Arithmetic : without '~' in the bulk set the rune check accepts '~' one character at a time, with the same result.
     private static string PlainAscii() => string.Create('~' - '!' + 1, 0, static (chars, _) =>
     {
         for (int i = 0; i < chars.Length; i++)

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -151,7 +150,7 @@ public sealed class UnifiedModelIdJsonTests
     [InlineData("\"local/modèle\"", 11)]
     public void A_value_split_across_buffer_segments_is_read_from_the_value_sequence(string json, int segmentLength)
     {
-        var sequence = Segments.Split(Encoding.UTF8.GetBytes(json), segmentLength);
+        var sequence = JsonSegments.Split(Encoding.UTF8.GetBytes(json), segmentLength);
         var reader = new Utf8JsonReader(sequence);
         Assert.True(reader.Read());
         Assert.True(reader.HasValueSequence);
@@ -164,7 +163,7 @@ public sealed class UnifiedModelIdJsonTests
     [Fact]
     public void A_dictionary_key_split_across_buffer_segments_is_read_from_the_value_sequence()
     {
-        var sequence = Segments.Split("""{"openrouter/meta-llama/llama-3.1-70b-instruct":1}"""u8.ToArray(), 4);
+        var sequence = JsonSegments.Split("""{"openrouter/meta-llama/llama-3.1-70b-instruct":1}"""u8.ToArray(), 4);
         var reader = new Utf8JsonReader(sequence);
 
         var dictionary = JsonSerializer.Deserialize<Dictionary<UnifiedModelId, int>>(ref reader);
@@ -175,7 +174,7 @@ public sealed class UnifiedModelIdJsonTests
     [Fact]
     public void A_bad_value_split_across_buffer_segments_fails_with_a_JsonException_naming_the_reason()
     {
-        var sequence = Segments.Split("\"open-ai/gpt-4o\""u8.ToArray(), 3);
+        var sequence = JsonSegments.Split("\"open-ai/gpt-4o\""u8.ToArray(), 3);
 
         var exception = Assert.Throws<JsonException>(() =>
         {
@@ -195,29 +194,5 @@ public sealed class UnifiedModelIdJsonTests
 
         Assert.Contains("the model name is longer than 256 characters", exception.Message, StringComparison.Ordinal);
         Assert.True(exception.Message.Length < 1_000);
-    }
-
-    /// <summary>Builds a multi-segment <see cref="ReadOnlySequence{T}"/> so that readers see <c>HasValueSequence</c>.</summary>
-    private sealed class Segments : ReadOnlySequenceSegment<byte>
-    {
-        private Segments(ReadOnlyMemory<byte> memory, long runningIndex)
-        {
-            Memory = memory;
-            RunningIndex = runningIndex;
-        }
-
-        public static ReadOnlySequence<byte> Split(byte[] bytes, int segmentLength)
-        {
-            var first = new Segments(bytes.AsMemory(0, Math.Min(segmentLength, bytes.Length)), 0);
-            var last = first;
-            for (int start = segmentLength; start < bytes.Length; start += segmentLength)
-            {
-                var next = new Segments(bytes.AsMemory(start, Math.Min(segmentLength, bytes.Length - start)), start);
-                last.Next = next;
-                last = next;
-            }
-
-            return new ReadOnlySequence<byte>(first, 0, last, last.Memory.Length);
-        }
     }
 }
