@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using ModelCatalog.Cli.Commands;
+using ModelCatalog.Cli.Store;
 using ModelCatalog.Cli.Tests.Support;
 using ModelCatalog.EntityFrameworkCore.Tests.Support;
 using Npgsql;
@@ -37,6 +39,15 @@ public sealed class StoreOpeningTests : IDisposable
         Assert.Equal(1, exit);
         Assert.Equal($"error: SQLite file '{_cli.Database}' {NoTables}", error.Trim());
         Assert.Equal(before, _cli.DatabaseHash());
+    }
+
+    [Fact]
+    public void The_start_up_warm_up_of_the_store_touches_no_file()
+    {
+        CatalogStoreFactory.Prepare(new StoreLocation(_cli.Database, null));
+
+        Assert.False(File.Exists(_cli.Database));
+        Assert.Empty(Directory.GetFiles(_cli.Folder));
     }
 
     [PostgresFact]
