@@ -42,6 +42,25 @@ public sealed class StoreOpeningTests : IDisposable
     }
 
     [Fact]
+    public async Task A_damaged_price_review_makes_list_fail_with_exit_1_naming_the_model()
+    {
+        await _cli.RunAsync("sync", CliRun.Sample("catalog.v1.json"));
+        using (var connection = new SqliteConnection($"Data Source={_cli.Database};Pooling=False"))
+        {
+            connection.Open();
+            using var damage = connection.CreateCommand();
+            damage.CommandText = "UPDATE catalog_models SET price_review = '{' WHERE provider_id = 'openai' AND model_name = 'gpt-4o'";
+            Assert.Equal(1, damage.ExecuteNonQuery());
+        }
+
+        var (exit, _, error) = await _cli.RunAsync("list");
+
+        Assert.Equal(1, exit);
+        Assert.StartsWith($"error: SQLite file '{_cli.Database}' failed: The stored model 'openai/gpt-4o' cannot be read: its price review holds a value", error.Trim(), StringComparison.Ordinal);
+        Assert.EndsWith("Repair the row, or delete the model and sync it again.", error.Trim(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_start_up_warm_up_of_the_store_touches_no_file()
     {
         CatalogStoreFactory.Prepare(new StoreLocation(_cli.Database, null));

@@ -136,12 +136,13 @@ internal static class CatalogStoreFactory
     }
 
     internal static bool IsStoreFailure(Exception exception)
-        => exception is DbException or DbUpdateException or InvalidOperationException or IOException or UnauthorizedAccessException
+        => exception is DbException or DbUpdateException or InvalidOperationException or IOException or UnauthorizedAccessException or ModelStoreDataException
             || exception.InnerException is DbException;
 
     internal static Exception Root(Exception exception)
     {
-        while (exception.InnerException is not null && exception is not DbException)
+        // The store's own data error already names the model and the fix; below it is only the parser's detail.
+        while (exception.InnerException is not null && exception is not DbException and not ModelStoreDataException)
         {
             exception = exception.InnerException;
         }
