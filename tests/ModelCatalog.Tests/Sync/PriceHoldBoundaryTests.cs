@@ -132,6 +132,24 @@ public sealed class PriceHoldBoundaryTests
     }
 
     [Fact]
+    public async Task A_held_price_beside_a_kept_local_rename_writes_both_a_synced_and_a_price_held_entry()
+    {
+        var catalog = new DefaultModelCatalog<CatalogModel>(_store, timeProvider: _time);
+        static ModelSnapshot<CatalogModel> Official(string name, decimal cost)
+            => new("s", "v", DateTimeOffset.UnixEpoch, [new CatalogModel { Id = M0, DisplayName = name, CostPerUnit = cost }]);
+        await catalog.SyncAsync(Official("m0", 1m), Guarded);
+        await catalog.EditAsync(M0, m => m.DisplayName = "ours");
+
+        var report = await catalog.SyncAsync(Official("m0 v2", 3m), Guarded);
+
+        var result = report.Models.Single();
+        Assert.Equal((ModelSyncOutcome.Unchanged, 1), (result.Outcome, report.HeldForReview));
+        Assert.Contains(result.Changes, c => c is { Field: "DisplayName", Decision: FieldDecision.KeptCustomized });
+        var kinds = (await History()).Select(h => h.Kind).ToList();
+        Assert.Equal([ModelChangeKind.Synced, ModelChangeKind.PriceHeld], kinds[^2..]);
+    }
+
+    [Fact]
     public async Task A_model_type_without_prices_updates_under_guardrails_as_without_them()
     {
         var store = new InMemoryModelStore<LawModel>();
