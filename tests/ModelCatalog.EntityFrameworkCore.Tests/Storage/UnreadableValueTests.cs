@@ -67,6 +67,20 @@ public sealed class UnreadableValueTests : IAsyncLifetime
         Assert.Contains("its price review holds a value the catalog does not write (it is JSON null)", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("config", "{\"a\": [1, 2")]
+    [InlineData("pricing", "[1, 2]")]
+    [InlineData("lifecycle", "[")]
+    public async Task A_damaged_json_column_fails_the_read_quoting_its_start(string column, string text)
+    {
+        Overwrite(column, text);
+
+        var error = await Assert.ThrowsAsync<ModelStoreDataException>(() => _store.FindAsync(Id).AsTask());
+
+        Assert.StartsWith("A stored JSON column of the catalog cannot be read back (", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith($"; it starts with '{text}'. The row was changed outside the catalog: repair it, or delete the model and sync it again.", error.Message, StringComparison.Ordinal);
+    }
+
     private void Overwrite(string column, string text)
     {
         using var connection = new SqliteConnection(StoreFactory.SqliteConnectionString(_path));
