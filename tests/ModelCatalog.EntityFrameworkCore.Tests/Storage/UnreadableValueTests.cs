@@ -81,12 +81,27 @@ public sealed class UnreadableValueTests : IAsyncLifetime
         Assert.EndsWith($"; it starts with '{text}'. The row was changed outside the catalog: repair it, or delete the model and sync it again.", error.Message, StringComparison.Ordinal);
     }
 
-    private void Overwrite(string column, string text)
+    [Theory]
+    [InlineData("[{")]
+    [InlineData("{}")]
+    [InlineData("[{\"field\": 1}]")]
+    [InlineData("[{\"field\": \"display_name\", \"policy\": \"Sometimes\", \"decision\": \"Updated\", \"old\": 1, \"new\": 2}]")]
+    public async Task A_damaged_history_row_fails_the_history_read_naming_the_model_and_the_entry(string text)
+    {
+        Overwrite("changes", text, table: "catalog_model_history");
+
+        var error = await Assert.ThrowsAsync<ModelStoreDataException>(() => _store.GetHistoryAsync(Id).AsTask());
+
+        Assert.StartsWith("The history of 'openai/gpt-4o' cannot be read: entry 1 holds changes the catalog does not write (", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("). Repair or delete that history row.", error.Message, StringComparison.Ordinal);
+    }
+
+    private void Overwrite(string column, string text, string table = "catalog_models")
     {
         using var connection = new SqliteConnection(StoreFactory.SqliteConnectionString(_path));
         connection.Open();
         using var update = connection.CreateCommand();
-        update.CommandText = $"UPDATE catalog_models SET {column} = $text";
+        update.CommandText = $"UPDATE {table} SET {column} = $text";
         update.Parameters.AddWithValue("$text", text);
         Assert.Equal(1, update.ExecuteNonQuery());
     }
