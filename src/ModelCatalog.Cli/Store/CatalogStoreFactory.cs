@@ -23,22 +23,39 @@ internal static class CatalogStoreFactory
     private const int SqliteBusyTimeoutSeconds = 60;
 
     /// <summary>
-    /// Opens the catalog a sync writes to. A dry run never creates the database: when the SQLite file does not exist
-    /// yet, it runs against an empty in-memory catalog, which is exactly what the file would have started as.
+    /// Opens the catalog a sync writes to. A dry run never creates the database or its tables: when the SQLite file does
+    /// not exist yet, or the PostgreSQL database has no catalog tables, it runs against an empty in-memory catalog, which
+    /// is exactly what the database would have started as.
     /// </summary>
     public static async Task<StoreHandle> OpenForSyncAsync(StoreLocation location, bool dryRun, CancellationToken cancellationToken)
     {
-        if (dryRun && location.SqlitePath is { } path && !File.Exists(path))
+        if (!dryRun)
         {
-            return new StoreHandle(new InMemoryModelStore<CatalogModel>(), null);
+            return await OpenAsync(location, cancellationToken).ConfigureAwait(false);
         }
 
-        return await OpenAsync(location, cancellationToken).ConfigureAwait(false);
+        if (location.SqlitePath is { } path && !File.Exists(path))
+        {
+            return EmptyCatalog();
+        }
+
+        var handle = await OpenAsync(location, cancellationToken, create: false).ConfigureAwait(false);
+        if (await handle.HasTablesAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return handle;
+        }
+
+        await handle.DisposeAsync().ConfigureAwait(false);
+        return EmptyCatalog();
     }
 
+    /// <summary>
+    /// Opens the catalog. With <paramref name="create"/> (a sync) the database and its tables are created on first use;
+    /// without it (list, show, history, set, review) nothing is created or changed before the command's own work: the
+    /// read is the first statement, and a database without the catalog's tables answers with a clear error.
+    /// </summary>
     public static async Task<StoreHandle> OpenAsync(StoreLocation location, CancellationToken cancellationToken, bool create = true)
     {
-        DbContextOptions<ModelCatalogDbContext> options;
         if (location.SqlitePath is { } path)
         {
             if (!create && !File.Exists(path))
@@ -52,18 +69,19 @@ internal static class CatalogStoreFactory
                 throw new CatalogStoreException($"the folder of the catalog database '{path}' does not exist.");
             }
 
-            var connection = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false, DefaultTimeout = SqliteBusyTimeoutSeconds };
-            options = SqliteOptions(connection.ToString(), compiledModel: true);
-        }
-        else
-        {
-            // The runtime model: PostgreSQL's mapping differs (the "C" collation on the ID columns, numeric decimals),
-            // and a second compiled model to keep in step would cost more than it saves on a server-side store.
-            options = new DbContextOptionsBuilder<ModelCatalogDbContext>().UseNpgsql(location.PostgresConnectionString).Options;
         }
 
+        var options = Options(location);
         var factory = new PooledDbContextFactory<ModelCatalogDbContext>(options);
         var store = new EfCoreModelStore<CatalogModel, ModelCatalogDbContext>(factory);
+        if (!create)
+        {
+            // No EnsureCreated on a read: it costs two statements and EF Core's database creator at every start, and a
+            // read must not create tables in a database that has none. The SQLite file is already in WAL mode (the
+            // sync that created it set it, and the mode is stored in the file).
+            return new StoreHandle(new FailureTranslatingStore(store, location), null, store);
+        }
+
         try
         {
             // The store's own step, not EF Core's EnsureCreated: it also turns on SQLite's write-ahead log, so readers
@@ -75,8 +93,32 @@ internal static class CatalogStoreFactory
             throw new CatalogStoreException($"cannot open {location.Describe()}: {Sentence.End(Root(exception).Message)}", exception);
         }
 
-        return new StoreHandle(new FailureTranslatingStore(store, location), null);
+        return new StoreHandle(new FailureTranslatingStore(store, location), null, store);
     }
+
+    /// <summary>
+    /// Builds what EF Core builds once per process for <paramref name="location"/> (its internal services, the model,
+    /// the query pipeline, by translating and compiling a throwaway query) without opening a connection.
+    /// </summary>
+    public static void Prepare(StoreLocation location)
+    {
+        using var context = new PooledDbContextFactory<ModelCatalogDbContext>(Options(location)).CreateDbContext();
+        _ = context.Set<CatalogModel>().AsNoTracking().Where(m => m.IsActive).Take(1).ToQueryString();
+    }
+
+    private static DbContextOptions<ModelCatalogDbContext> Options(StoreLocation location)
+        => location.SqlitePath is { } path
+            ? SqliteOptions(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false, DefaultTimeout = SqliteBusyTimeoutSeconds }.ToString(), compiledModel: true)
+            : PostgresOptions(location.PostgresConnectionString!);
+
+    private static StoreHandle EmptyCatalog() => new(new InMemoryModelStore<CatalogModel>(), null, null);
+
+    // Its own method, so that a SQLite command never loads Npgsql (the JIT loads what a method references when it
+    // compiles the method). The runtime model: PostgreSQL's mapping differs (the "C" collation on the ID columns,
+    // numeric decimals), and a second compiled model to keep in step would cost more than it saves on a server-side store.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static DbContextOptions<ModelCatalogDbContext> PostgresOptions(string connectionString)
+        => new DbContextOptionsBuilder<ModelCatalogDbContext>().UseNpgsql(connectionString).Options;
 
     /// <summary>
     /// The context options of the SQLite store. With <paramref name="compiledModel"/>, EF Core uses the generated model
@@ -94,12 +136,13 @@ internal static class CatalogStoreFactory
     }
 
     internal static bool IsStoreFailure(Exception exception)
-        => exception is DbException or DbUpdateException or InvalidOperationException or IOException or UnauthorizedAccessException
+        => exception is DbException or DbUpdateException or InvalidOperationException or IOException or UnauthorizedAccessException or ModelStoreDataException
             || exception.InnerException is DbException;
 
     internal static Exception Root(Exception exception)
     {
-        while (exception.InnerException is not null && exception is not DbException)
+        // The store's own data error already names the model and the fix; below it is only the parser's detail.
+        while (exception.InnerException is not null && exception is not DbException and not ModelStoreDataException)
         {
             exception = exception.InnerException;
         }
@@ -137,6 +180,10 @@ internal static class CatalogStoreFactory
             try
             {
                 return await call().ConfigureAwait(false);
+            }
+            catch (Exception exception) when (StoreErrors.IsMissingSchema(exception))
+            {
+                throw new CatalogStoreException($"{location.Describe()} has no model catalog tables (run 'modelcatalog sync' first to create them).", exception);
             }
             catch (Exception exception) when (exception is not ModelStoreConflictException && IsStoreFailure(exception))
             {

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using ModelCatalog.Storage;
 
 namespace ModelCatalog.EntityFrameworkCore;
 
@@ -35,7 +36,18 @@ public static class CatalogColumnJson
     /// <summary>Reads a JSON column back, allowing the catalog's nesting limit (<see cref="CatalogJson.ReadOptions"/>).</summary>
     /// <param name="text">The column text.</param>
     /// <returns>The value.</returns>
-    public static JsonElement Read(string text) => JsonElement.Parse(text, CatalogJson.ReadOptions);
+    /// <exception cref="ModelStoreDataException">The text is not JSON the catalog writes (the row was changed outside it).</exception>
+    public static JsonElement Read(string text)
+    {
+        try
+        {
+            return JsonElement.Parse(text, CatalogJson.ReadOptions);
+        }
+        catch (JsonException exception)
+        {
+            throw Unreadable(text, exception);
+        }
+    }
 
     /// <summary>A structured official value (<see cref="ModelPricing"/>, <see cref="ModelCapabilities"/>, <see cref="ModelLifecycle"/>) as JSON text.</summary>
     /// <typeparam name="T">One of the structured value types.</typeparam>
@@ -51,9 +63,30 @@ public static class CatalogColumnJson
     /// <param name="text">The column text, or <see langword="null"/>.</param>
     /// <returns>The value, or <see langword="null"/>.</returns>
     /// <exception cref="ArgumentException"><typeparamref name="T"/> is not a structured value type.</exception>
+    /// <exception cref="ModelStoreDataException">The text is not JSON the catalog writes (the row was changed outside it).</exception>
     public static T? ReadStructured<T>(string? text)
         where T : class
-        => text is null ? null : JsonSerializer.Deserialize(text, StructuredInfo<T>.Info);
+    {
+        try
+        {
+            return text is null ? null : JsonSerializer.Deserialize(text, StructuredInfo<T>.Info);
+        }
+        catch (JsonException exception)
+        {
+            throw Unreadable(text!, exception);
+        }
+    }
+
+    // A value converter does not know its row: the excerpt is what lets a person find it.
+    private static ModelStoreDataException Unreadable(string text, JsonException exception)
+    {
+        const int Excerpt = 40;
+        string start = text.Length <= Excerpt ? text : string.Concat(text.AsSpan(0, Excerpt), "…");
+        return new ModelStoreDataException(
+            $"A stored JSON column of the catalog cannot be read back ({exception.Message.TrimEnd('.')}); it starts with '{start}'. " +
+            "The row was changed outside the catalog: repair it, or delete the model and sync it again.",
+            exception);
+    }
 
     /// <summary>Whether a property of this type is stored as a structured JSON column.</summary>
     internal static bool IsStructured(Type type) => Array.Exists(Structured, info => info.Type == type);

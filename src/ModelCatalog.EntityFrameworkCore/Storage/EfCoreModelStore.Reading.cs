@@ -170,7 +170,7 @@ public partial class EfCoreModelStore<TModel, TContext>
             for (int i = 0; i < entries.Length; i++)
             {
                 var r = records[i];
-                entries[i] = new ModelHistoryEntry(id, r.At, r.Kind, r.SourceName, r.SourceVersion, HistoryChangesJson.Parse(r.Changes)) { Sequence = r.Sequence };
+                entries[i] = new ModelHistoryEntry(id, r.At, r.Kind, r.SourceName, r.SourceVersion, HistoryChangesJson.Parse(r.Changes, id, r.Sequence)) { Sequence = r.Sequence };
             }
 
             return entries;

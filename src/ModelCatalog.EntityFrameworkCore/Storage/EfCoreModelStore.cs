@@ -103,14 +103,40 @@ public partial class EfCoreModelStore<TModel, TContext> : IModelStore<TModel>
     {
         Merger.SetId(row.Model, id);
         var state = new ModelSyncState(
-            row.Baseline is null ? null : ModelBaseline.Parse(row.Baseline),
+            row.Baseline is null ? null : ReadBaseline(row.Baseline, id),
             row.LastSyncedAt,
             row.SourceName,
             row.SourceVersion,
             row.MissingUpstreamSince)
         {
-            PriceReview = row.PriceReview is null ? null : JsonSerializer.Deserialize(row.PriceReview, StructuredValueJson.PriceReview),
+            PriceReview = row.PriceReview is null ? null : ReadPriceReview(row.PriceReview, id),
         };
         return new StoredModel<TModel>(row.Key, row.Model, row.Version, state);
+    }
+
+    private static ModelBaseline ReadBaseline(string text, UnifiedModelId id)
+        => ModelBaseline.TryParse(text, out var baseline)
+            ? baseline
+            : throw Unreadable(id, "sync baseline", "it is not a JSON object within the catalog's nesting limit", null);
+
+    private static PriceReview ReadPriceReview(string text, UnifiedModelId id)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(text, StructuredValueJson.PriceReview)
+                ?? throw Unreadable(id, "price review", "it is JSON null", null);
+        }
+        catch (JsonException exception)
+        {
+            // Never read as "no review": that would release a price change that is held for a person to approve.
+            throw Unreadable(id, "price review", exception.Message, exception);
+        }
+    }
+
+    private static ModelStoreDataException Unreadable(UnifiedModelId id, string value, string reason, Exception? inner)
+    {
+        string message = $"The stored model '{id}' cannot be read: its {value} holds a value the catalog does not write ({reason.TrimEnd('.')}). " +
+            "Repair the row, or delete the model and sync it again.";
+        return inner is null ? new ModelStoreDataException(message) : new ModelStoreDataException(message, inner);
     }
 }

@@ -38,26 +38,39 @@ internal static class HistoryChangesJson
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    public static HistoryFieldChange[] Parse(string json)
+    /// <summary>Reads the column back.</summary>
+    /// <exception cref="ModelStoreDataException">The text is not what <see cref="Format"/> writes (changed outside the catalog).</exception>
+    public static HistoryFieldChange[] Parse(string json, UnifiedModelId id, long sequence)
     {
         if (json is "[]" or "")
         {
             return [];
         }
 
-        using var document = JsonDocument.Parse(json, CatalogJson.ReadOptions);
-        var changes = new HistoryFieldChange[document.RootElement.GetArrayLength()];
-        int i = 0;
-        foreach (var item in document.RootElement.EnumerateArray())
+        try
         {
-            changes[i++] = new HistoryFieldChange(
-                item.GetProperty("field").GetString()!,
-                Enum.Parse<FieldPolicy>(item.GetProperty("policy").GetString()!),
-                Enum.Parse<FieldDecision>(item.GetProperty("decision").GetString()!),
-                item.GetProperty("old").GetRawText(),
-                item.GetProperty("new").GetRawText());
-        }
+            using var document = JsonDocument.Parse(json, CatalogJson.ReadOptions);
+            var changes = new HistoryFieldChange[document.RootElement.GetArrayLength()];
+            int i = 0;
+            foreach (var item in document.RootElement.EnumerateArray())
+            {
+                changes[i++] = new HistoryFieldChange(
+                    item.GetProperty("field").GetString()!,
+                    Enum.Parse<FieldPolicy>(item.GetProperty("policy").GetString()!),
+                    Enum.Parse<FieldDecision>(item.GetProperty("decision").GetString()!),
+                    item.GetProperty("old").GetRawText(),
+                    item.GetProperty("new").GetRawText());
+            }
 
-        return changes;
+            return changes;
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException or KeyNotFoundException or ArgumentException)
+        {
+            // Wrong JSON, a missing member, a value of the wrong kind or an unknown policy or decision name alike.
+            throw new ModelStoreDataException(
+                $"The history of '{id}' cannot be read: entry {sequence} holds changes the catalog does not write ({exception.Message.TrimEnd('.')}). " +
+                "Repair or delete that history row.",
+                exception);
+        }
     }
 }

@@ -27,10 +27,17 @@ internal static class StoreErrors
     /// A table or column that does not exist: PostgreSQL 42P01 (undefined table) or 42703 (undefined column); SQLite's
     /// generic error with its "no such table" / "no such column" text (SQLite has no code of its own for it).
     /// </summary>
-    public static bool IsMissingSchema(Exception exception)
+    public static bool IsMissingSchema(Exception exception) => IsMissingTable(exception) || IsMissingColumn(exception);
+
+    /// <summary>A table that does not exist: PostgreSQL 42P01; SQLite's generic error with its "no such table" text.</summary>
+    public static bool IsMissingTable(Exception exception) => IsSchemaError(exception, "42P01", "no such table");
+
+    /// <summary>A column that does not exist (a table made by an older version): PostgreSQL 42703; SQLite's "no such column".</summary>
+    public static bool IsMissingColumn(Exception exception) => IsSchemaError(exception, "42703", "no such column");
+
+    private static bool IsSchemaError(Exception exception, string sqlState, string sqliteText)
         => Find(exception) is { } db
-            && (db.SqlState is "42P01" or "42703"
-                || (SqliteExtendedErrorCode(db) == 1 && (db.Message.Contains("no such table", StringComparison.Ordinal) || db.Message.Contains("no such column", StringComparison.Ordinal))));
+            && (db.SqlState == sqlState || (SqliteExtendedErrorCode(db) == 1 && db.Message.Contains(sqliteText, StringComparison.Ordinal)));
 
     [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "Only reads a public property of the provider's exception; EF Core itself is not trim-safe.")]
     private static int? SqliteExtendedErrorCode(DbException exception)

@@ -85,6 +85,7 @@ public sealed class ModelSynchronizer<TModel>
         for (int attempt = 1; ; attempt++)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            // Stryker disable once Boolean : ConfigureAwait(true) only changes which thread resumes, and nothing a run decides, writes or reports depends on it.
             var plan = await DecideAsync(snapshot, accepted, rejections, options, cancellationToken).ConfigureAwait(false);
             var report = plan.Report with { Rejections = rejections, Aliases = snapshot.Aliases, Attempts = attempt };
             if (options.DryRun || plan.Batch.IsEmpty)
@@ -94,6 +95,7 @@ public sealed class ModelSynchronizer<TModel>
 
             try
             {
+                // Stryker disable once Boolean : ConfigureAwait(true) only changes which thread resumes, and nothing a run decides, writes or reports depends on it.
                 await _store.ApplyAsync(plan.Batch, cancellationToken).ConfigureAwait(false);
                 return Finish(report, activity, started, snapshot.SourceName, dryRun: false);
             }
@@ -103,6 +105,7 @@ public sealed class ModelSynchronizer<TModel>
                 // applied, so read again and redo every decision on the fresh rows.
                 SyncLog.Conflict(_logger, snapshot.SourceName, attempt, exception);
                 // Real time on purpose: a short jittered pause so competing replicas do not collide again in lockstep.
+                // Stryker disable once Boolean,Statement : the pause and the thread it resumes on only spread retries in time, which nothing a run decides, writes or reports depends on.
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), cancellationToken).ConfigureAwait(false);
             }
         }
@@ -163,6 +166,7 @@ public sealed class ModelSynchronizer<TModel>
 
         // One read of the source's own models serves both the merge and the missing-upstream check; only IDs the
         // source does not own yet (new models, or models another source synced) are looked up on top.
+        // Stryker disable once Boolean : ConfigureAwait(true) only changes which thread resumes, and nothing a run decides, writes or reports depends on it.
         var owned = await ListOwnedAsync(snapshot.SourceName, cancellationToken).ConfigureAwait(false);
         var others = new List<UnifiedModelId>();
         foreach (var id in ids)
@@ -176,6 +180,7 @@ public sealed class ModelSynchronizer<TModel>
         var existing = new Dictionary<UnifiedModelId, StoredModel<TModel>>(owned);
         if (others.Count > 0)
         {
+            // Stryker disable once Boolean : ConfigureAwait(true) only changes which thread resumes, and nothing a run decides, writes or reports depends on it.
             foreach (var (id, stored) in await _store.FindManyAsync(others, cancellationToken).ConfigureAwait(false))
             {
                 existing[id] = stored;
@@ -280,6 +285,7 @@ public sealed class ModelSynchronizer<TModel>
     {
         var owned = new Dictionary<UnifiedModelId, StoredModel<TModel>>();
         var query = new ModelQuery { SourceName = sourceName, Limit = ModelQuery.MaxLimit };
+        // Stryker disable once Boolean : ConfigureAwait(true) only changes which thread resumes, and nothing a run decides, writes or reports depends on it.
         await foreach (var stored in _store.EnumerateAllAsync(query, cancellationToken).ConfigureAwait(false))
         {
             owned[Merger.GetId(stored.Model)] = stored;

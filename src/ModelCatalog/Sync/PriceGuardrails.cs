@@ -85,6 +85,7 @@ public sealed record PriceGuardrails
             decimal relative = Math.Abs(now - old) / Math.Abs(old);
             if (relative > MaxRelativeChange)
             {
+                // Stryker disable once Equality : equal prices left the loop above, so now >= old and now > old pick the same sign here.
                 reasons.Add($"{path} goes from {Show(old)} to {Show(now)} ({(now > old ? "+" : "-")}{Percent(relative)}), more than the allowed {Percent(MaxRelativeChange.Value)}");
             }
         }

@@ -1,0 +1,126 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using ModelCatalog.Cli.Commands;
+using ModelCatalog.Cli.Store;
+using ModelCatalog.Cli.Tests.Support;
+using ModelCatalog.EntityFrameworkCore.Tests.Support;
+using Npgsql;
+
+namespace ModelCatalog.Cli.Tests;
+
+/// <summary>
+/// What opening a catalog creates: a sync creates the database and its tables; a read (list, show, history) and a dry
+/// run create nothing, and a database without the catalog's tables answers with an error that names the fix.
+/// </summary>
+public sealed class StoreOpeningTests : IDisposable
+{
+    private const string NoTables = "has no model catalog tables (run 'modelcatalog sync' first to create them).";
+
+    private readonly CliRun _cli = new();
+
+    [Theory]
+    [InlineData("show", "openai/gpt-4o")]
+    [InlineData("list")]
+    [InlineData("history", "openai/gpt-4o")]
+    public async Task A_read_of_a_SQLite_file_without_catalog_tables_fails_naming_the_fix_and_leaves_the_file_as_it_was(params string[] command)
+    {
+        using (var connection = new SqliteConnection($"Data Source={_cli.Database};Pooling=False"))
+        {
+            connection.Open();
+            using var create = connection.CreateCommand();
+            create.CommandText = "CREATE TABLE unrelated (x INTEGER)";
+            create.ExecuteNonQuery();
+        }
+
+        string before = _cli.DatabaseHash();
+
+        var (exit, _, error) = await _cli.RunAsync(command);
+
+        Assert.Equal(1, exit);
+        Assert.Equal($"error: SQLite file '{_cli.Database}' {NoTables}", error.Trim());
+        Assert.Equal(before, _cli.DatabaseHash());
+    }
+
+    [Fact]
+    public async Task A_damaged_price_review_makes_list_fail_with_exit_1_naming_the_model()
+    {
+        await _cli.RunAsync("sync", CliRun.Sample("catalog.v1.json"));
+        using (var connection = new SqliteConnection($"Data Source={_cli.Database};Pooling=False"))
+        {
+            connection.Open();
+            using var damage = connection.CreateCommand();
+            damage.CommandText = "UPDATE catalog_models SET price_review = '{' WHERE provider_id = 'openai' AND model_name = 'gpt-4o'";
+            Assert.Equal(1, damage.ExecuteNonQuery());
+        }
+
+        var (exit, _, error) = await _cli.RunAsync("list");
+
+        Assert.Equal(1, exit);
+        Assert.StartsWith($"error: SQLite file '{_cli.Database}' failed: The stored model 'openai/gpt-4o' cannot be read: its price review holds a value", error.Trim(), StringComparison.Ordinal);
+        Assert.EndsWith("Repair the row, or delete the model and sync it again.", error.Trim(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_start_up_warm_up_of_the_store_touches_no_file()
+    {
+        CatalogStoreFactory.Prepare(new StoreLocation(_cli.Database, null));
+
+        Assert.False(File.Exists(_cli.Database));
+        Assert.Empty(Directory.GetFiles(_cli.Folder));
+    }
+
+    [PostgresFact]
+    public async Task A_read_and_a_dry_run_on_a_PostgreSQL_database_without_tables_create_nothing()
+    {
+        string database = await PostgresServer.CreateDatabaseAsync("cli_open");
+        try
+        {
+            var (showExit, _, showError) = await _cli.RunWithoutDbAsync("show", "openai/gpt-4o", "--postgres", database);
+            var (dryExit, dryOut, dryError) = await _cli.RunWithoutDbAsync("sync", CliRun.Sample("catalog.v1.json"), "--postgres", database, "--dry-run", "--json");
+
+            Assert.Equal(1, showExit);
+            Assert.Equal($"error: the PostgreSQL database {NoTables}", showError.Trim());
+            Assert.True(dryExit == 0, dryError);
+            var report = JsonDocument.Parse(dryOut).RootElement;
+            Assert.True(report.GetProperty("dry_run").GetBoolean());
+            Assert.Equal(5, report.GetProperty("created").GetInt32());   // the five models of samples/catalog.v1.json
+            Assert.Equal(0, await TableCountAsync(database));
+        }
+        finally
+        {
+            await PostgresServer.DropDatabaseAsync(database);
+        }
+    }
+
+    [PostgresFact]
+    public async Task A_dry_run_on_a_synced_PostgreSQL_database_reads_it_and_writes_nothing()
+    {
+        string database = await PostgresServer.CreateDatabaseAsync("cli_open");
+        try
+        {
+            var (syncExit, _, syncError) = await _cli.RunWithoutDbAsync("sync", CliRun.Sample("catalog.v1.json"), "--postgres", database);
+            Assert.True(syncExit == 0, syncError);
+
+            var (dryExit, dryOut, dryError) = await _cli.RunWithoutDbAsync("sync", CliRun.Sample("catalog.v1.json"), "--postgres", database, "--dry-run", "--json");
+
+            Assert.True(dryExit == 0, dryError);
+            var report = JsonDocument.Parse(dryOut).RootElement;
+            Assert.Equal(0, report.GetProperty("created").GetInt32());
+            Assert.Equal(0, report.GetProperty("updated").GetInt32());
+        }
+        finally
+        {
+            await PostgresServer.DropDatabaseAsync(database);
+        }
+    }
+
+    public void Dispose() => _cli.Dispose();
+
+    private static async Task<long> TableCountAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'", connection);
+        return (long)(await count.ExecuteScalarAsync())!;
+    }
+}
