@@ -3,7 +3,6 @@ using System.CommandLine.Help;
 using ModelCatalog.Cli.Commands;
 using ModelCatalog.Cli.Output;
 using ModelCatalog.Cli.Parsing;
-using ModelCatalog.Cli.Startup;
 using Spectre.Console;
 
 namespace ModelCatalog.Cli;
@@ -55,11 +54,6 @@ internal static class CliApp
         {
             UsageErrors.Write(parse, console);
             return ExitCodes.Usage;
-        }
-
-        if (!args.Contains("--json"))
-        {
-            WarmUp.Tables();
         }
 
         return await chosen.RunAsync(parse, console, cancellationToken).ConfigureAwait(false);

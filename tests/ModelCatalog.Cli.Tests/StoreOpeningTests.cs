@@ -1,7 +1,5 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using ModelCatalog.Cli.Commands;
-using ModelCatalog.Cli.Store;
 using ModelCatalog.Cli.Tests.Support;
 using ModelCatalog.EntityFrameworkCore.Tests.Support;
 using Npgsql;
@@ -58,15 +56,6 @@ public sealed class StoreOpeningTests : IDisposable
         Assert.Equal(1, exit);
         Assert.StartsWith($"error: SQLite file '{_cli.Database}' failed: The stored model 'openai/gpt-4o' cannot be read: its price review holds a value", error.Trim(), StringComparison.Ordinal);
         Assert.EndsWith("Repair the row, or delete the model and sync it again.", error.Trim(), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void The_start_up_warm_up_of_the_store_touches_no_file()
-    {
-        CatalogStoreFactory.Prepare(new StoreLocation(_cli.Database, null));
-
-        Assert.False(File.Exists(_cli.Database));
-        Assert.Empty(Directory.GetFiles(_cli.Folder));
     }
 
     [PostgresFact]

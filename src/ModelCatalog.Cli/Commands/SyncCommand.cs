@@ -1,6 +1,5 @@
 using System.CommandLine;
 using ModelCatalog.Cli.Output;
-using ModelCatalog.Cli.Startup;
 using ModelCatalog.Cli.Store;
 using ModelCatalog.Sources;
 using ModelCatalog.Storage;
@@ -98,8 +97,6 @@ internal sealed class SyncCommand : ICliCommand
             PriceGuardrails = parse.GetValue(_holdPriceChanges) is { } share ? new PriceGuardrails { MaxRelativeChange = share } : null,
         };
 
-        var location = _store.Location(parse);
-        var storeReady = WarmUp.Store(location);
         long limit = (parse.GetValue(_maxFileSize) ?? 32) * 1024L * 1024L;
         string? source = parse.GetValue(_source), version = parse.GetValue(_sourceVersion);
         var read = await console.WithStatusAsync($"Reading {input}…", () => CatalogInput.IsUrl(input, out var uri)
@@ -113,8 +110,8 @@ internal sealed class SyncCommand : ICliCommand
         var (snapshot, readFormat, formatDetected) = read;
         format = readFormat;
 
+        var location = _store.Location(parse);
         SyncReport report;
-        await storeReady.ConfigureAwait(false);
         try
         {
             await using var handle = await CatalogStoreFactory.OpenForSyncAsync(location, options.DryRun, cancellationToken).ConfigureAwait(false);

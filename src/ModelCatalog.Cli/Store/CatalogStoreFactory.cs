@@ -56,6 +56,7 @@ internal static class CatalogStoreFactory
     /// </summary>
     public static async Task<StoreHandle> OpenAsync(StoreLocation location, CancellationToken cancellationToken, bool create = true)
     {
+        DbContextOptions<ModelCatalogDbContext> options;
         if (location.SqlitePath is { } path)
         {
             if (!create && !File.Exists(path))
@@ -69,9 +70,14 @@ internal static class CatalogStoreFactory
                 throw new CatalogStoreException($"the folder of the catalog database '{path}' does not exist.");
             }
 
+            var connection = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false, DefaultTimeout = SqliteBusyTimeoutSeconds };
+            options = SqliteOptions(connection.ToString(), compiledModel: true);
+        }
+        else
+        {
+            options = PostgresOptions(location.PostgresConnectionString!);
         }
 
-        var options = Options(location);
         var factory = new PooledDbContextFactory<ModelCatalogDbContext>(options);
         var store = new EfCoreModelStore<CatalogModel, ModelCatalogDbContext>(factory);
         if (!create)
@@ -95,21 +101,6 @@ internal static class CatalogStoreFactory
 
         return new StoreHandle(new FailureTranslatingStore(store, location), null, store);
     }
-
-    /// <summary>
-    /// Builds what EF Core builds once per process for <paramref name="location"/> (its internal services, the model,
-    /// the query pipeline, by translating and compiling a throwaway query) without opening a connection.
-    /// </summary>
-    public static void Prepare(StoreLocation location)
-    {
-        using var context = new PooledDbContextFactory<ModelCatalogDbContext>(Options(location)).CreateDbContext();
-        _ = context.Set<CatalogModel>().AsNoTracking().Where(m => m.IsActive).Take(1).ToQueryString();
-    }
-
-    private static DbContextOptions<ModelCatalogDbContext> Options(StoreLocation location)
-        => location.SqlitePath is { } path
-            ? SqliteOptions(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false, DefaultTimeout = SqliteBusyTimeoutSeconds }.ToString(), compiledModel: true)
-            : PostgresOptions(location.PostgresConnectionString!);
 
     private static StoreHandle EmptyCatalog() => new(new InMemoryModelStore<CatalogModel>(), null, null);
 
