@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
 # Whole-process start-up of the modelcatalog tool: `--help`, `show <id>` and a no-op re-sync, interleaved in one run
 # so machine load hits all three alike. Wall time per process (fork to exit), as a user waits for it.
-# Usage: benchmarks/startup.sh [path/to/ModelCatalog.Cli.dll] [runs]
+# Usage: benchmarks/startup.sh [path/to/ModelCatalog.Cli.dll or an installed modelcatalog command] [runs]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 dll="${1:-$root/src/ModelCatalog.Cli/bin/Release/net10.0/ModelCatalog.Cli.dll}"
 runs="${2:-5}"
+# A .dll runs through the dotnet host (a build output); anything else is executed as it is (an installed tool,
+# framework-dependent or self-contained).
+if [[ "$dll" == *.dll ]]; then cli=(dotnet "$dll"); else cli=("$dll"); fi
 catalog="$root/samples/catalog.v1.json"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 db="$work/startup.db"
 
-dotnet "$dll" sync "$catalog" --db "$db" >/dev/null   # the first sync creates the tables; every later one is a no-op
+"${cli[@]}" sync "$catalog" --db "$db" >/dev/null   # the first sync creates the tables; every later one is a no-op
 
 time_ms() {   # one process, wall milliseconds
   local start end
@@ -23,9 +26,9 @@ time_ms() {   # one process, wall milliseconds
 
 declare -a help show resync
 for _ in $(seq 1 "$runs"); do
-  help+=("$(time_ms dotnet "$dll" --help)")
-  show+=("$(time_ms dotnet "$dll" show openai/gpt-4o --db "$db")")
-  resync+=("$(time_ms dotnet "$dll" sync "$catalog" --db "$db")")
+  help+=("$(time_ms "${cli[@]}" --help)")
+  show+=("$(time_ms "${cli[@]}" show openai/gpt-4o --db "$db")")
+  resync+=("$(time_ms "${cli[@]}" sync "$catalog" --db "$db")")
 done
 
 stats() {   # mean and median of the arguments
