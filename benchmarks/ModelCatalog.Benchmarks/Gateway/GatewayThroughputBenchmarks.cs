@@ -18,6 +18,12 @@ namespace ModelCatalog.Benchmarks.Gateway;
 /// <see cref="Concurrency"/> clients in parallel, <see cref="RequestsPerClient"/> each (a bounded load). Per-request
 /// latency percentiles (p50, p99) of every request sent are printed when a case ends.
 /// </summary>
+/// <remarks>
+/// Run it out of process with several launches (benchmarks/README.md has the command). In process (<c>--inProcess</c>)
+/// the first case pays the JIT and tiering of the YARP and Kestrel code both cases share, which made plain YARP look
+/// slower than the gateway; and one process is either fast or slow for all of its iterations, so one launch per case
+/// says little.
+/// </remarks>
 public class GatewayThroughputBenchmarks
 {
     private const int Concurrency = 8;
