@@ -12,7 +12,9 @@ namespace ModelCatalog.Cli.Tests;
 /// </summary>
 public sealed class StoreOpeningTests : IDisposable
 {
-    private const string NoTables = "has no model catalog tables (run 'modelcatalog sync' first to create them).";
+    private const string NoTables = "has no model catalog tables: 'modelcatalog sync' creates them in a new or empty database, " +
+        "not in one that already holds other tables (create them there with EF Core migrations that call " +
+        "modelBuilder.ApplyModelCatalog<CatalogModel>(), or name another database).";
 
     private readonly CliRun _cli = new();
 
@@ -22,14 +24,7 @@ public sealed class StoreOpeningTests : IDisposable
     [InlineData("history", "openai/gpt-4o")]
     public async Task A_read_of_a_SQLite_file_without_catalog_tables_fails_naming_the_fix_and_leaves_the_file_as_it_was(params string[] command)
     {
-        using (var connection = new SqliteConnection($"Data Source={_cli.Database};Pooling=False"))
-        {
-            connection.Open();
-            using var create = connection.CreateCommand();
-            create.CommandText = "CREATE TABLE unrelated (x INTEGER)";
-            create.ExecuteNonQuery();
-        }
-
+        CreateUnrelatedTable();
         string before = _cli.DatabaseHash();
 
         var (exit, _, error) = await _cli.RunAsync(command);
@@ -56,6 +51,75 @@ public sealed class StoreOpeningTests : IDisposable
         Assert.Equal(1, exit);
         Assert.StartsWith($"error: SQLite file '{_cli.Database}' failed: The stored model 'openai/gpt-4o' cannot be read: its price review holds a value", error.Trim(), StringComparison.Ordinal);
         Assert.EndsWith("Repair the row, or delete the model and sync it again.", error.Trim(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_dry_run_on_a_file_with_other_tables_fails_like_the_sync_would_and_leaves_the_file_as_it_was()
+    {
+        CreateUnrelatedTable();
+        string before = _cli.DatabaseHash();
+
+        var (exit, _, error) = await _cli.RunAsync("sync", CliRun.Sample("catalog.v1.json"), "--dry-run");
+        string afterDryRun = _cli.DatabaseHash();
+        var (syncExit, _, syncError) = await _cli.RunAsync("sync", CliRun.Sample("catalog.v1.json"));
+
+        Assert.Equal((1, 1), (exit, syncExit));
+        Assert.Contains($"SQLite file '{_cli.Database}' {NoTables}", error, StringComparison.Ordinal);
+        Assert.Contains($"SQLite file '{_cli.Database}' {NoTables}", syncError, StringComparison.Ordinal);
+        Assert.Equal(before, afterDryRun);
+    }
+
+    [Fact]
+    public async Task A_dry_run_on_an_empty_file_reports_the_creations_and_leaves_it_empty()
+    {
+        File.WriteAllBytes(_cli.Database, []);
+
+        var report = await _cli.JsonAsync("sync", CliRun.Sample("catalog.v1.json"), "--dry-run");
+
+        Assert.Equal(5, report.GetProperty("created").GetInt32());
+        Assert.Equal(0, new FileInfo(_cli.Database).Length);
+    }
+
+    [Fact]
+    public async Task A_dry_run_on_a_corrupt_file_fails_with_exit_1_and_leaves_it_as_it_was()
+    {
+        File.WriteAllBytes(_cli.Database, System.Text.Encoding.ASCII.GetBytes(new string('x', 4096)));
+        string before = _cli.DatabaseHash();
+
+        var (exit, _, error) = await _cli.RunAsync("sync", CliRun.Sample("catalog.v1.json"), "--dry-run");
+
+        Assert.Equal(1, exit);
+        Assert.StartsWith($"error: cannot open SQLite file '{_cli.Database}': ", error, StringComparison.Ordinal);
+        Assert.Contains("not a database", error, StringComparison.Ordinal);
+        Assert.Equal(before, _cli.DatabaseHash());
+    }
+
+    [Fact]
+    public async Task A_dry_run_against_an_unreachable_PostgreSQL_server_fails_with_exit_1_and_a_clear_error()
+    {
+        var (exit, _, error) = await _cli.RunWithoutDbAsync("sync", CliRun.Sample("catalog.v1.json"), "--dry-run", "--postgres", "Host=127.0.0.1;Port=1;Username=x;Password=x;Database=x;Timeout=5");
+
+        Assert.Equal(1, exit);
+        Assert.StartsWith("error: cannot open the PostgreSQL database: ", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [PostgresFact]
+    public async Task A_dry_run_against_a_PostgreSQL_database_that_does_not_exist_reports_the_creations_and_creates_nothing()
+    {
+        string database = await PostgresServer.CreateDatabaseAsync("cli_gone");
+        await PostgresServer.DropDatabaseAsync(database);
+
+        var (exit, output, error) = await _cli.RunWithoutDbAsync("sync", CliRun.Sample("catalog.v1.json"), "--postgres", database, "--dry-run", "--json");
+
+        Assert.True(exit == 0, error);
+        Assert.Equal(5, JsonDocument.Parse(output).RootElement.GetProperty("created").GetInt32());
+        var name = new NpgsqlConnectionStringBuilder(database).Database;
+        await using var connection = new NpgsqlConnection(PostgresServer.RequireConnectionString());
+        await connection.OpenAsync();
+        await using var exists = new NpgsqlCommand("SELECT count(*) FROM pg_database WHERE datname = @name", connection);
+        exists.Parameters.AddWithValue("name", name!);
+        Assert.Equal(0L, (long)(await exists.ExecuteScalarAsync())!);
     }
 
     [PostgresFact]
@@ -104,6 +168,15 @@ public sealed class StoreOpeningTests : IDisposable
     }
 
     public void Dispose() => _cli.Dispose();
+
+    private void CreateUnrelatedTable()
+    {
+        using var connection = new SqliteConnection($"Data Source={_cli.Database};Pooling=False");
+        connection.Open();
+        using var create = connection.CreateCommand();
+        create.CommandText = "CREATE TABLE unrelated (x INTEGER)";
+        create.ExecuteNonQuery();
+    }
 
     private static async Task<long> TableCountAsync(string connectionString)
     {

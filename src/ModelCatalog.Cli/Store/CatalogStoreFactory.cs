@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using ModelCatalog.Cli.Commands;
 using ModelCatalog.Cli.Output;
 using ModelCatalog.Cli.Store.CompiledModel;
@@ -23,9 +24,10 @@ internal static class CatalogStoreFactory
     private const int SqliteBusyTimeoutSeconds = 60;
 
     /// <summary>
-    /// Opens the catalog a sync writes to. A dry run never creates the database or its tables: when the SQLite file does
-    /// not exist yet, or the PostgreSQL database has no catalog tables, it runs against an empty in-memory catalog, which
-    /// is exactly what the database would have started as.
+    /// Opens the catalog a sync writes to. A dry run never creates the database or its tables: when the real sync would
+    /// start from nothing (no SQLite file, an empty file, a PostgreSQL database that does not exist or has no tables at
+    /// all), it runs against an empty in-memory catalog, which is exactly what the database would have started as. Where
+    /// the real sync would fail (other tables but not the catalog's, tables of an older version), the dry run fails alike.
     /// </summary>
     public static async Task<StoreHandle> OpenForSyncAsync(StoreLocation location, bool dryRun, CancellationToken cancellationToken)
     {
@@ -39,15 +41,55 @@ internal static class CatalogStoreFactory
             return EmptyCatalog();
         }
 
-        var handle = await OpenAsync(location, cancellationToken, create: false).ConfigureAwait(false);
-        if (await handle.HasTablesAsync(cancellationToken).ConfigureAwait(false))
-        {
-            return handle;
-        }
-
-        await handle.DisposeAsync().ConfigureAwait(false);
-        return EmptyCatalog();
+        var factory = new PooledDbContextFactory<ModelCatalogDbContext>(Options(location, create: false));
+        var store = new EfCoreModelStore<CatalogModel, ModelCatalogDbContext>(factory);
+        return await StartsEmptyAsync(factory, store, location, cancellationToken).ConfigureAwait(false)
+            ? EmptyCatalog()
+            : new StoreHandle(new FailureTranslatingStore(store, location), null);
     }
+
+    // What a sync's EnsureCreated would find: the catalog's tables (false), or a database it would create them in (true).
+    private static async Task<bool> StartsEmptyAsync(
+        PooledDbContextFactory<ModelCatalogDbContext> factory, EfCoreModelStore<CatalogModel, ModelCatalogDbContext> store, StoreLocation location, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await store.VerifySchemaAsync(cancellationToken).ConfigureAwait(false);
+            return false;
+        }
+        catch (ModelStoreSchemaException exception) when (StoreErrors.IsMissingTable(exception))
+        {
+            await using var context = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+            if (await context.GetService<IRelationalDatabaseCreator>().HasTablesAsync(cancellationToken).ConfigureAwait(false))
+            {
+                throw new CatalogStoreException(NoCatalogTables(location), exception);
+            }
+
+            return true;
+        }
+        catch (ModelStoreSchemaException exception)
+        {
+            throw new CatalogStoreException(OutdatedCatalogTables(location), exception);
+        }
+        catch (Exception exception) when (StoreErrors.IsMissingDatabase(exception))
+        {
+            return true;
+        }
+        catch (Exception exception) when (IsStoreFailure(exception))
+        {
+            throw new CatalogStoreException($"cannot open {location.Describe()}: {Sentence.End(Root(exception).Message)}", exception);
+        }
+    }
+
+    /// <summary>The catalog's tables are missing: what a sync can and cannot do about it.</summary>
+    internal static string NoCatalogTables(StoreLocation location)
+        => $"{location.Describe()} has no model catalog tables: 'modelcatalog sync' creates them in a new or empty database, " +
+            "not in one that already holds other tables (create them there with EF Core migrations that call " +
+            "modelBuilder.ApplyModelCatalog<CatalogModel>(), or name another database).";
+
+    internal static string OutdatedCatalogTables(StoreLocation location)
+        => $"{location.Describe()} has model catalog tables from an older version (a column is missing): apply this version's " +
+            "EF Core migrations, or sync into a new database.";
 
     /// <summary>
     /// Opens the catalog. With <paramref name="create"/> (a sync) the database and its tables are created on first use;
@@ -56,7 +98,6 @@ internal static class CatalogStoreFactory
     /// </summary>
     public static async Task<StoreHandle> OpenAsync(StoreLocation location, CancellationToken cancellationToken, bool create = true)
     {
-        DbContextOptions<ModelCatalogDbContext> options;
         if (location.SqlitePath is { } path)
         {
             if (!create && !File.Exists(path))
@@ -69,15 +110,9 @@ internal static class CatalogStoreFactory
             {
                 throw new CatalogStoreException($"the folder of the catalog database '{path}' does not exist.");
             }
-
-            var connection = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false, DefaultTimeout = SqliteBusyTimeoutSeconds };
-            options = SqliteOptions(connection.ToString(), compiledModel: true);
-        }
-        else
-        {
-            options = PostgresOptions(location.PostgresConnectionString!);
         }
 
+        var options = Options(location, create);
         var factory = new PooledDbContextFactory<ModelCatalogDbContext>(options);
         var store = new EfCoreModelStore<CatalogModel, ModelCatalogDbContext>(factory);
         if (!create)
@@ -85,7 +120,7 @@ internal static class CatalogStoreFactory
             // No EnsureCreated on a read: it costs two statements and EF Core's database creator at every start, and a
             // read must not create tables in a database that has none. The SQLite file is already in WAL mode (the
             // sync that created it set it, and the mode is stored in the file).
-            return new StoreHandle(new FailureTranslatingStore(store, location), null, store);
+            return new StoreHandle(new FailureTranslatingStore(store, location), null);
         }
 
         try
@@ -99,10 +134,16 @@ internal static class CatalogStoreFactory
             throw new CatalogStoreException($"cannot open {location.Describe()}: {Sentence.End(Root(exception).Message)}", exception);
         }
 
-        return new StoreHandle(new FailureTranslatingStore(store, location), null, store);
+        return new StoreHandle(new FailureTranslatingStore(store, location), null);
     }
 
-    private static StoreHandle EmptyCatalog() => new(new InMemoryModelStore<CatalogModel>(), null, null);
+    private static StoreHandle EmptyCatalog() => new(new InMemoryModelStore<CatalogModel>(), null);
+
+    // A read opens the SQLite file read-write but never creates it: one that vanished since the check stays vanished.
+    private static DbContextOptions<ModelCatalogDbContext> Options(StoreLocation location, bool create)
+        => location.SqlitePath is { } path
+            ? SqliteOptions(new SqliteConnectionStringBuilder { DataSource = path, Mode = create ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite, Pooling = false, DefaultTimeout = SqliteBusyTimeoutSeconds }.ToString(), compiledModel: true)
+            : PostgresOptions(location.PostgresConnectionString!);
 
     // Its own method, so that a SQLite command never loads Npgsql (the JIT loads what a method references when it
     // compiles the method). The runtime model: PostgreSQL's mapping differs (the "C" collation on the ID columns,
@@ -172,9 +213,13 @@ internal static class CatalogStoreFactory
             {
                 return await call().ConfigureAwait(false);
             }
-            catch (Exception exception) when (StoreErrors.IsMissingSchema(exception))
+            catch (Exception exception) when (StoreErrors.IsMissingTable(exception))
             {
-                throw new CatalogStoreException($"{location.Describe()} has no model catalog tables (run 'modelcatalog sync' first to create them).", exception);
+                throw new CatalogStoreException(NoCatalogTables(location), exception);
+            }
+            catch (Exception exception) when (StoreErrors.IsMissingColumn(exception))
+            {
+                throw new CatalogStoreException(OutdatedCatalogTables(location), exception);
             }
             catch (Exception exception) when (exception is not ModelStoreConflictException && IsStoreFailure(exception))
             {

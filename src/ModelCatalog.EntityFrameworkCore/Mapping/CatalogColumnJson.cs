@@ -80,10 +80,8 @@ public static class CatalogColumnJson
     // A value converter does not know its row: the excerpt is what lets a person find it.
     private static ModelStoreDataException Unreadable(string text, JsonException exception)
     {
-        const int Excerpt = 40;
-        string start = text.Length <= Excerpt ? text : string.Concat(text.AsSpan(0, Excerpt), "…");
         return new ModelStoreDataException(
-            $"A stored JSON column of the catalog cannot be read back ({exception.Message.TrimEnd('.')}); it starts with '{start}'. " +
+            $"A stored JSON column of the catalog cannot be read back ({exception.Message.TrimEnd('.')}); it starts with '{Storage.StoredText.Excerpt(text)}'. " +
             "The row was changed outside the catalog: repair it, or delete the model and sync it again.",
             exception);
     }

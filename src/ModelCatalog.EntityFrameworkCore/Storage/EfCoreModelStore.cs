@@ -97,7 +97,12 @@ public partial class EfCoreModelStore<TModel, TContext> : IModelStore<TModel>
         return context;
     }
 
-    private static StoredModel<TModel> ToStored(ModelRow<TModel> row) => ToStored(row, UnifiedModelId.Create(row.ProviderId, row.ModelName));
+    private static StoredModel<TModel> ToStored(ModelRow<TModel> row)
+        => UnifiedModelId.TryCreate(row.ProviderId, row.ModelName, out var id)
+            ? ToStored(row, id)
+            : throw new ModelStoreDataException(
+                $"A stored model cannot be read: its provider ID '{StoredText.Excerpt(row.ProviderId)}' and model name '{StoredText.Excerpt(row.ModelName)}' " +
+                "do not form a valid unified model ID (changed outside the catalog). Repair the row, or delete it.");
 
     private static StoredModel<TModel> ToStored(ModelRow<TModel> row, UnifiedModelId id)
     {
@@ -123,8 +128,13 @@ public partial class EfCoreModelStore<TModel, TContext> : IModelStore<TModel>
     {
         try
         {
-            return JsonSerializer.Deserialize(text, StructuredValueJson.PriceReview)
+            var review = JsonSerializer.Deserialize(text, StructuredValueJson.PriceReview)
                 ?? throw Unreadable(id, "price review", "it is JSON null", null);
+
+            // The serializer leaves a missing member null; a review without its reason or prices cannot be decided.
+            return review is { Reason: not null, Previous: not null, Proposed: not null }
+                ? review
+                : throw Unreadable(id, "price review", "its reason, previous or proposed prices are missing", null);
         }
         catch (JsonException exception)
         {

@@ -35,6 +35,9 @@ internal static class StoreErrors
     /// <summary>A column that does not exist (a table made by an older version): PostgreSQL 42703; SQLite's "no such column".</summary>
     public static bool IsMissingColumn(Exception exception) => IsSchemaError(exception, "42703", "no such column");
 
+    /// <summary>The database itself does not exist: PostgreSQL 3D000 (invalid catalog name). SQLite creates its file instead.</summary>
+    public static bool IsMissingDatabase(Exception exception) => Find(exception) is { SqlState: "3D000" };
+
     private static bool IsSchemaError(Exception exception, string sqlState, string sqliteText)
         => Find(exception) is { } db
             && (db.SqlState == sqlState || (SqliteExtendedErrorCode(db) == 1 && db.Message.Contains(sqliteText, StringComparison.Ordinal)));

@@ -57,6 +57,30 @@ public sealed class UnreadableValueTests : IAsyncLifetime
         Assert.IsType<System.Text.Json.JsonException>(error.InnerException);
     }
 
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("{\"reason\": \"doubled\"}")]
+    public async Task A_price_review_without_its_reason_or_prices_fails_the_read(string text)
+    {
+        Overwrite("price_review", text);
+
+        var error = await Assert.ThrowsAsync<ModelStoreDataException>(() => _store.FindAsync(Id).AsTask());
+
+        Assert.Contains("its price review holds a value the catalog does not write (its reason, previous or proposed prices are missing)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("provider_id", "Open AI", "A stored model cannot be read: its provider ID 'Open AI' and model name 'gpt-4o' do not form a valid unified model ID")]
+    [InlineData("model_name", "gpt\u0001", "A stored model cannot be read: its provider ID 'openai' and model name 'gpt\\u0001' do not form a valid unified model ID")]
+    public async Task A_row_whose_id_is_not_a_unified_model_id_fails_the_listing_naming_it(string column, string text, string expected)
+    {
+        Overwrite(column, System.Text.RegularExpressions.Regex.Unescape(text));
+
+        var error = await Assert.ThrowsAsync<ModelStoreDataException>(() => _store.ListAsync(new ModelQuery()).AsTask());
+
+        Assert.StartsWith(expected, error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_price_review_of_json_null_fails_the_read()
     {
