@@ -91,6 +91,7 @@ internal sealed class ModelCatalogProxyMiddleware
         finally
         {
             context.Response.Body = clientBody;
+            await rewriting.DisposeAsync().ConfigureAwait(false);
         }
     }
 }

@@ -27,7 +27,7 @@ internal sealed class ModelResponseStream : Stream
     private readonly Stream _inner;
     private readonly JsonEncodedText _model;
     private readonly ModelCatalogProxyOptions _options;
-    private readonly ArrayBufferWriter<byte> _buffer = new();
+    private readonly PooledBufferWriter _buffer = new();
     private SseModelRewriter? _events;
     private Mode _mode;
 
@@ -91,15 +91,20 @@ internal sealed class ModelResponseStream : Stream
         switch (_mode)
         {
             case Mode.Json:
-                var rewritten = new ArrayBufferWriter<byte>(_buffer.WrittenCount + _model.EncodedUtf8Bytes.Length + 2);
-                ResponseModelRewriter.Rewrite(_buffer.WrittenSpan, _model, rewritten);
-                if (!_response.HasStarted)
+                using (var rewritten = new PooledBufferWriter(_buffer.WrittenCount + _model.EncodedUtf8Bytes.Length + 2))
                 {
-                    _response.ContentLength = rewritten.WrittenCount;
+                    ResponseModelRewriter.Rewrite(_buffer.WrittenSpan, _model, rewritten);
+                    if (!_response.HasStarted)
+                    {
+                        _response.ContentLength = rewritten.WrittenCount;
+                    }
+
+                    _mode = Mode.PassThrough;
+
+                    // Kestrel copies the bytes into its output before the write completes, so the array can go back after it.
+                    await _inner.WriteAsync(rewritten.WrittenMemory, cancellationToken).ConfigureAwait(false);
                 }
 
-                _mode = Mode.PassThrough;
-                await _inner.WriteAsync(rewritten.WrittenMemory, cancellationToken).ConfigureAwait(false);
                 break;
             case Mode.EventStream:
                 _events!.Complete(_buffer);
@@ -111,6 +116,17 @@ internal sealed class ModelResponseStream : Stream
     }
 
     public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    /// <summary>Returns the held body's array to the pool; the middleware disposes the stream when the request ends.</summary>
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _buffer.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
 
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
 
