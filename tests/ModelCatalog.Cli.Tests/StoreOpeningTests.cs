@@ -54,7 +54,7 @@ public sealed class StoreOpeningTests : IDisposable
     }
 
     [Fact]
-    public async Task A_dry_run_on_a_file_with_other_tables_fails_like_the_sync_would_and_leaves_the_file_as_it_was()
+    public async Task A_dry_run_and_a_sync_on_a_file_with_other_tables_fail_alike_and_leave_the_file_as_it_was()
     {
         CreateUnrelatedTable();
         string before = _cli.DatabaseHash();
@@ -67,6 +67,7 @@ public sealed class StoreOpeningTests : IDisposable
         Assert.Contains($"SQLite file '{_cli.Database}' {NoTables}", error, StringComparison.Ordinal);
         Assert.Contains($"SQLite file '{_cli.Database}' {NoTables}", syncError, StringComparison.Ordinal);
         Assert.Equal(before, afterDryRun);
+        Assert.Equal(before, _cli.DatabaseHash());   // the failed sync did not switch someone else's database to WAL
     }
 
     [Fact]

@@ -76,7 +76,9 @@ public partial class EfCoreModelStore<TModel, TContext> : IModelStore<TModel>
         await using (context.ConfigureAwait(false))
         {
             bool created = await context.Database.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-            await StoreDialect.For(context).PrepareDatabaseAsync(context, cancellationToken).ConfigureAwait(false);
+            string modelsTable = context.Model.FindEntityType(typeof(TModel))?.GetTableName()
+                ?? throw new InvalidOperationException($"{typeof(TContext).Name} does not map {typeof(TModel).Name}: call modelBuilder.ApplyModelCatalog<{typeof(TModel).Name}>() in its OnModelCreating.");
+            await StoreDialect.For(context).PrepareDatabaseAsync(context, modelsTable, cancellationToken).ConfigureAwait(false);
 
             return created;
         }

@@ -30,8 +30,12 @@ internal abstract class StoreDialect
     /// <summary>Runs inside a writing transaction before it writes anything.</summary>
     public virtual Task AnnounceWriteAsync(DbContext context, long catalogLockKey, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>Runs once after <c>EnsureCreated</c>, whether or not it created anything.</summary>
-    public virtual Task PrepareDatabaseAsync(DbContext context, CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>
+    /// Runs once after <c>EnsureCreated</c>, whether or not it created anything, with the name of the models table: a
+    /// database that does not hold it is someone else's (EnsureCreated creates nothing where other tables exist), and
+    /// is left as it is.
+    /// </summary>
+    public virtual Task PrepareDatabaseAsync(DbContext context, string modelsTable, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>
     /// Inside a sync's write transaction: waits for other transactions holding the lock of <paramref name="sourceLockKey"/>
@@ -60,9 +64,31 @@ internal abstract class StoreDialect
     {
         public override IsolationLevel SnapshotReadIsolation => IsolationLevel.ReadUncommitted;
 
-        // Write-ahead logging: readers never wait for a sync, and a sync never waits for readers.
-        public override Task PrepareDatabaseAsync(DbContext context, CancellationToken cancellationToken)
-            => context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        // Write-ahead logging: readers never wait for a sync, and a sync never waits for readers. Switched only in a
+        // database that holds the catalog: the switch rewrites the file's header, and a sync that is about to fail on
+        // another application's database must leave it byte for byte as it was.
+        public override async Task PrepareDatabaseAsync(DbContext context, string modelsTable, CancellationToken cancellationToken)
+        {
+            var connection = context.Database.GetDbConnection();
+            await context.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = $name";
+                var name = command.CreateParameter();
+                name.ParameterName = "$name";
+                name.Value = modelsTable;
+                command.Parameters.Add(name);
+                if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) > 0)
+                {
+                    await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                await context.Database.CloseConnectionAsync().ConfigureAwait(false);
+            }
+        }
     }
 
     private sealed class OtherDialect : StoreDialect
