@@ -72,12 +72,12 @@ public partial class EfCoreModelStore<TModel, TContext> : IModelStore<TModel>
     /// <returns><see langword="true"/> when the database was created.</returns>
     public async Task<bool> EnsureCreatedAsync(CancellationToken cancellationToken = default)
     {
-        var context = await _contextFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        // CreateContextAsync checks that the context maps the catalog, so the entity type below is there.
+        var context = await CreateContextAsync(cancellationToken).ConfigureAwait(false);
         await using (context.ConfigureAwait(false))
         {
             bool created = await context.Database.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-            string modelsTable = context.Model.FindEntityType(typeof(TModel))?.GetTableName()
-                ?? throw new InvalidOperationException($"{typeof(TContext).Name} does not map {typeof(TModel).Name}: call modelBuilder.ApplyModelCatalog<{typeof(TModel).Name}>() in its OnModelCreating.");
+            string modelsTable = context.Model.FindEntityType(typeof(TModel))!.GetTableName()!;
             await StoreDialect.For(context).PrepareDatabaseAsync(context, modelsTable, cancellationToken).ConfigureAwait(false);
 
             return created;

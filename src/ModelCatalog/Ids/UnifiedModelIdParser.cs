@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Globalization;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -399,39 +398,6 @@ internal static class UnifiedModelIdParser
 
     private static bool IsAllowed(Rune rune) => !Rune.IsControl(rune) && !Rune.IsWhiteSpace(rune);
 
-    /// <summary>
-    /// The input as it may be quoted in an error message: at most 120 characters (a hostile 1 MB value must not land
-    /// in a log line whole, and the cut never splits a surrogate pair), with control, white-space other than the
-    /// space, and unpaired surrogate characters written as <c>\uXXXX</c> so that the message stays one readable line.
-    /// </summary>
-    public static string Quote(ReadOnlySpan<char> input)
-    {
-        const int shown = 120;
-        bool cut = input.Length > shown;
-        if (cut)
-        {
-            input = input[..(char.IsHighSurrogate(input[shown - 1]) ? shown - 1 : shown)];
-        }
-
-        var builder = new StringBuilder(input.Length + 8);
-        for (int i = 0; i < input.Length; i++)
-        {
-            char c = input[i];
-            bool pair = char.IsHighSurrogate(c) && i + 1 < input.Length && char.IsLowSurrogate(input[i + 1]);
-            if (pair)
-            {
-                builder.Append(c).Append(input[++i]);
-            }
-            else if (char.IsSurrogate(c) || char.IsControl(c) || (char.IsWhiteSpace(c) && c != ' '))
-            {
-                builder.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
-            }
-            else
-            {
-                builder.Append(c);
-            }
-        }
-
-        return cut ? builder.Append('…').ToString() : builder.ToString();
-    }
+    /// <summary>The input as an error message quotes it: at most 120 characters, escaped (<see cref="Internal.TextExcerpt"/>).</summary>
+    public static string Quote(ReadOnlySpan<char> input) => Internal.TextExcerpt.Quote(input, 120);
 }
