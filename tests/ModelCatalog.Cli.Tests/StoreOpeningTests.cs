@@ -53,6 +53,33 @@ public sealed class StoreOpeningTests : IDisposable
         Assert.EndsWith("Repair the row, or delete the model and sync it again.", error.Trim(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("input_cost_per_million_tokens", "'2.5 dollars'")]
+    [InlineData("last_synced_at", "'yesterday'")]
+    [InlineData("id", "'not-a-guid'")]
+    public async Task A_value_of_the_wrong_type_makes_show_and_a_re_sync_fail_with_exit_1_naming_model_and_column_and_changes_nothing(string column, string value)
+    {
+        await _cli.RunAsync("sync", CliRun.Sample("catalog.v1.json"));
+        using (var connection = new SqliteConnection($"Data Source={_cli.Database};Pooling=False"))
+        {
+            connection.Open();
+            using var damage = connection.CreateCommand();
+            damage.CommandText = $"UPDATE catalog_models SET {column} = {value} WHERE provider_id = 'openai' AND model_name = 'gpt-4o'";
+            Assert.Equal(1, damage.ExecuteNonQuery());
+        }
+
+        string before = _cli.DatabaseHash();
+        var (showExit, _, showError) = await _cli.RunAsync("show", "openai/gpt-4o");
+        var (syncExit, _, syncError) = await _cli.RunAsync("sync", CliRun.Sample("catalog.v1.json"));
+
+        string expected = $"error: SQLite file '{_cli.Database}' failed: The stored model 'openai/gpt-4o' cannot be read: its column '{column}' holds a value the catalog does not write (";
+        Assert.Equal((1, 1), (showExit, syncExit));
+        Assert.StartsWith(expected, showError.Trim(), StringComparison.Ordinal);
+        Assert.StartsWith(expected, syncError.Trim(), StringComparison.Ordinal);
+        Assert.EndsWith("Nothing was written.", syncError.Trim(), StringComparison.Ordinal);
+        Assert.Equal(before, _cli.DatabaseHash());
+    }
+
     [Fact]
     public async Task A_dry_run_and_a_sync_on_a_file_with_other_tables_fail_alike_and_leave_the_file_as_it_was()
     {

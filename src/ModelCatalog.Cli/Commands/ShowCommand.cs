@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using ModelCatalog.Cli.Output;
+using ModelCatalog.Cli.Store.Direct;
 
 namespace ModelCatalog.Cli.Commands;
 
@@ -38,7 +39,7 @@ internal sealed class ShowCommand : ModelIdCommand
         table.Add("id", m.Id.ToString());
         foreach (var field in CatalogModel.Merger.Fields)
         {
-            table.Add($"{Names.Snake(field.Name)} ({field.Policy.ToString().ToLowerInvariant()})", DisplayValue.Of(CatalogFieldValues.Get(m, field.Name)));
+            table.Add($"{Names.Snake(field.Name)} ({field.Policy.ToString().ToLowerInvariant()})", DisplayValue.Of(CatalogModelColumns.Get(m, field.Name)));
         }
 
         table.Add("last_synced_at", stored.SyncState.LastSyncedAt?.ToString("u", CultureInfo.InvariantCulture));

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using ModelCatalog.Cli.Commands;
 using ModelCatalog.Cli.Output;
 using ModelCatalog.Cli.Store.CompiledModel;
+using ModelCatalog.Cli.Store.Direct;
 using ModelCatalog.EntityFrameworkCore;
 using ModelCatalog.EntityFrameworkCore.Storage;
 using ModelCatalog.Storage;
@@ -112,17 +113,31 @@ internal static class CatalogStoreFactory
             }
         }
 
-        var options = Options(location, create);
-        var factory = new PooledDbContextFactory<ModelCatalogDbContext>(options);
-        var store = new EfCoreModelStore<CatalogModel, ModelCatalogDbContext>(factory);
-        if (!create)
+        if (location.SqlitePath is { } file)
         {
-            // No EnsureCreated on a read: it costs two statements and EF Core's database creator at every start, and a
-            // read must not create tables in a database that has none. The SQLite file is already in WAL mode (the
-            // sync that created it set it, and the mode is stored in the file).
-            return new StoreHandle(new FailureTranslatingStore(store, location), null);
+            string connectionString = SqliteConnectionString(file, create);
+            // No EnsureCreated on a read, nor on a sync into a file that already holds the catalog in WAL mode: it
+            // costs EF Core's start-up and two statements, a read must not create tables in a database that has none,
+            // and on a prepared file it would change nothing (the journal mode is stored in the file).
+            if (create && !await IsPreparedAsync(file, connectionString, cancellationToken).ConfigureAwait(false))
+            {
+                await EnsureCreatedAsync(EfStore(SqliteOptions(connectionString, compiledModel: true)), location, cancellationToken).ConfigureAwait(false);
+            }
+
+            return SqliteStore(location, connectionString);
         }
 
+        var store = EfStore(PostgresOptions(location.PostgresConnectionString!));
+        if (create)
+        {
+            await EnsureCreatedAsync(store, location, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new StoreHandle(new FailureTranslatingStore(store, location), null);
+    }
+
+    private static async Task EnsureCreatedAsync(EfCoreModelStore<CatalogModel, ModelCatalogDbContext> store, StoreLocation location, CancellationToken cancellationToken)
+    {
         try
         {
             // The store's own step, not EF Core's EnsureCreated: it also turns on SQLite's write-ahead log, so readers
@@ -133,8 +148,47 @@ internal static class CatalogStoreFactory
         {
             throw new CatalogStoreException($"cannot open {location.Describe()}: {Sentence.End(Root(exception).Message)}", exception);
         }
+    }
 
-        return new StoreHandle(new FailureTranslatingStore(store, location), null);
+    private static EfCoreModelStore<CatalogModel, ModelCatalogDbContext> EfStore(DbContextOptions<ModelCatalogDbContext> options)
+        => new(new PooledDbContextFactory<ModelCatalogDbContext>(options));
+
+    // Reads without EF Core (SqliteCatalogReader); EF Core starts only when the command writes or reads history.
+    private static StoreHandle SqliteStore(StoreLocation location, string connectionString)
+        => new(new FailureTranslatingStore(new DirectReadStore(new SqliteCatalogReader(connectionString), () => EfStore(SqliteOptions(connectionString, compiledModel: true))), location), null);
+
+    // The catalog's table is there and the file is in WAL mode: what EnsureCreated would leave. Anything else, a
+    // damaged file included, takes the EF Core path, which creates, prepares or reports.
+    private static async Task<bool> IsPreparedAsync(string path, string connectionString, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+
+        try
+        {
+            var connection = new SqliteConnection(connectionString);
+            await using (connection.ConfigureAwait(false))
+            {
+                await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+                using var command = connection.CreateCommand();
+                command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = $name";
+                command.Parameters.AddWithValue("$name", new ModelCatalogModelOptions().ModelsTable);
+                if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) == 0)
+                {
+                    return false;
+                }
+
+                command.CommandText = "PRAGMA journal_mode";
+                command.Parameters.Clear();
+                return string.Equals(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string, "wal", StringComparison.OrdinalIgnoreCase);
+            }
+        }
+        catch (SqliteException)
+        {
+            return false;
+        }
     }
 
     private static StoreHandle EmptyCatalog() => new(new InMemoryModelStore<CatalogModel>(), null);
@@ -142,8 +196,11 @@ internal static class CatalogStoreFactory
     // A read opens the SQLite file read-write but never creates it: one that vanished since the check stays vanished.
     private static DbContextOptions<ModelCatalogDbContext> Options(StoreLocation location, bool create)
         => location.SqlitePath is { } path
-            ? SqliteOptions(new SqliteConnectionStringBuilder { DataSource = path, Mode = create ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite, Pooling = false, DefaultTimeout = SqliteBusyTimeoutSeconds }.ToString(), compiledModel: true)
+            ? SqliteOptions(SqliteConnectionString(path, create), compiledModel: true)
             : PostgresOptions(location.PostgresConnectionString!);
+
+    private static string SqliteConnectionString(string path, bool create)
+        => new SqliteConnectionStringBuilder { DataSource = path, Mode = create ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite, Pooling = false, DefaultTimeout = SqliteBusyTimeoutSeconds }.ToString();
 
     // Its own method, so that a SQLite command never loads Npgsql (the JIT loads what a method references when it
     // compiles the method). The runtime model: PostgreSQL's mapping differs (the "C" collation on the ID columns,

@@ -82,25 +82,25 @@ public static class ModelCatalogModelBuilderExtensions
                     StructuredValueMapping.TryMap(b, property.PropertyType, property.Name);
                 }
 
-                b.Property(property.Name).HasColumnName(SnakeCase(property.Name));
+                b.Property(property.Name).HasColumnName(ColumnName(property.Name));
             }
 
-            b.Property<Guid>(CatalogColumns.Key).HasColumnName("id").ValueGeneratedNever();
+            b.Property<Guid>(CatalogColumns.Key).HasColumnName(CatalogColumns.Names.Key).ValueGeneratedNever();
             b.HasKey(CatalogColumns.Key);
-            Id(b.Property<string>(CatalogColumns.ProviderId).HasColumnName("provider_id").HasMaxLength(UnifiedModelId.MaxProviderIdLength), options);
-            Id(b.Property<string>(CatalogColumns.ModelName).HasColumnName("model_name").HasMaxLength(UnifiedModelId.MaxModelNameLength), options);
+            Id(b.Property<string>(CatalogColumns.ProviderId).HasColumnName(CatalogColumns.Names.ProviderId).HasMaxLength(UnifiedModelId.MaxProviderIdLength), options);
+            Id(b.Property<string>(CatalogColumns.ModelName).HasColumnName(CatalogColumns.Names.ModelName).HasMaxLength(UnifiedModelId.MaxModelNameLength), options);
             b.HasIndex(CatalogColumns.ProviderId, CatalogColumns.ModelName).IsUnique().HasDatabaseName("ux_" + options.ModelsTable + "_provider_model");
-            b.Property<long>(CatalogColumns.Version).HasColumnName("version").IsConcurrencyToken();
-            b.Property<string?>(CatalogColumns.Baseline).HasColumnName("sync_baseline");
-            b.Property<DateTimeOffset?>(CatalogColumns.LastSyncedAt).HasColumnName("last_synced_at");
-            b.Property<string?>(CatalogColumns.SourceName).HasColumnName("source_name");
-            b.Property<string?>(CatalogColumns.SourceVersion).HasColumnName("source_version");
-            b.Property<DateTimeOffset?>(CatalogColumns.MissingUpstreamSince).HasColumnName("missing_upstream_since");
+            b.Property<long>(CatalogColumns.Version).HasColumnName(CatalogColumns.Names.Version).IsConcurrencyToken();
+            b.Property<string?>(CatalogColumns.Baseline).HasColumnName(CatalogColumns.Names.Baseline);
+            b.Property<DateTimeOffset?>(CatalogColumns.LastSyncedAt).HasColumnName(CatalogColumns.Names.LastSyncedAt);
+            b.Property<string?>(CatalogColumns.SourceName).HasColumnName(CatalogColumns.Names.SourceName);
+            b.Property<string?>(CatalogColumns.SourceVersion).HasColumnName(CatalogColumns.Names.SourceVersion);
+            b.Property<DateTimeOffset?>(CatalogColumns.MissingUpstreamSince).HasColumnName(CatalogColumns.Names.MissingUpstreamSince);
 
             // The review as JSON (read whole, never filtered on) and its status as its own column, so listing what
             // waits for review is an indexed filter rather than a scan of JSON text.
-            b.Property<PriceReviewStatus?>(CatalogColumns.PriceReviewStatus).HasColumnName("price_review_status");
-            b.Property<string?>(CatalogColumns.PriceReview).HasColumnName("price_review");
+            b.Property<PriceReviewStatus?>(CatalogColumns.PriceReviewStatus).HasColumnName(CatalogColumns.Names.PriceReviewStatus);
+            b.Property<string?>(CatalogColumns.PriceReview).HasColumnName(CatalogColumns.Names.PriceReview);
             b.HasIndex(CatalogColumns.PriceReviewStatus).HasDatabaseName("ix_" + options.ModelsTable + "_price_review");
             b.HasIndex(CatalogColumns.SourceName, CatalogColumns.ProviderId, CatalogColumns.ModelName).HasDatabaseName("ix_" + options.ModelsTable + "_source");
         });
@@ -132,7 +132,8 @@ public static class ModelCatalogModelBuilderExtensions
         }
     }
 
-    private static string SnakeCase(string name)
+    /// <summary>The column a catalog type's own property is stored in: its name in snake_case (<c>DisplayName</c> → <c>display_name</c>).</summary>
+    internal static string ColumnName(string name)
     {
         var builder = new StringBuilder(name.Length + 8);
         for (int i = 0; i < name.Length; i++)

@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ModelCatalog.EntityFrameworkCore.Mapping;
 using ModelCatalog.Storage;
@@ -99,56 +98,7 @@ public partial class EfCoreModelStore<TModel, TContext> : IModelStore<TModel>
         return context;
     }
 
-    private static StoredModel<TModel> ToStored(ModelRow<TModel> row)
-        => UnifiedModelId.TryCreate(row.ProviderId, row.ModelName, out var id)
-            ? ToStored(row, id)
-            : throw new ModelStoreDataException(
-                $"A stored model cannot be read: its provider ID '{StoredText.Excerpt(row.ProviderId)}' and model name '{StoredText.Excerpt(row.ModelName)}' " +
-                "do not form a valid unified model ID (changed outside the catalog). Repair the row, or delete it.");
+    private static StoredModel<TModel> ToStored(ModelRow<TModel> row) => StoredRows.ToStored(row);
 
-    private static StoredModel<TModel> ToStored(ModelRow<TModel> row, UnifiedModelId id)
-    {
-        Merger.SetId(row.Model, id);
-        var state = new ModelSyncState(
-            row.Baseline is null ? null : ReadBaseline(row.Baseline, id),
-            row.LastSyncedAt,
-            row.SourceName,
-            row.SourceVersion,
-            row.MissingUpstreamSince)
-        {
-            PriceReview = row.PriceReview is null ? null : ReadPriceReview(row.PriceReview, id),
-        };
-        return new StoredModel<TModel>(row.Key, row.Model, row.Version, state);
-    }
-
-    private static ModelBaseline ReadBaseline(string text, UnifiedModelId id)
-        => ModelBaseline.TryParse(text, out var baseline)
-            ? baseline
-            : throw Unreadable(id, "sync baseline", "it is not a JSON object within the catalog's nesting limit", null);
-
-    private static PriceReview ReadPriceReview(string text, UnifiedModelId id)
-    {
-        try
-        {
-            var review = JsonSerializer.Deserialize(text, StructuredValueJson.PriceReview)
-                ?? throw Unreadable(id, "price review", "it is JSON null", null);
-
-            // The serializer leaves a missing member null; a review without its reason or prices cannot be decided.
-            return review is { Reason: not null, Previous: not null, Proposed: not null }
-                ? review
-                : throw Unreadable(id, "price review", "its reason, previous or proposed prices are missing", null);
-        }
-        catch (JsonException exception)
-        {
-            // Never read as "no review": that would release a price change that is held for a person to approve.
-            throw Unreadable(id, "price review", exception.Message, exception);
-        }
-    }
-
-    private static ModelStoreDataException Unreadable(UnifiedModelId id, string value, string reason, Exception? inner)
-    {
-        string message = $"The stored model '{id}' cannot be read: its {value} holds a value the catalog does not write ({reason.TrimEnd('.')}). " +
-            "Repair the row, or delete the model and sync it again.";
-        return inner is null ? new ModelStoreDataException(message) : new ModelStoreDataException(message, inner);
-    }
+    private static StoredModel<TModel> ToStored(ModelRow<TModel> row, UnifiedModelId id) => StoredRows.ToStored(row, id);
 }
