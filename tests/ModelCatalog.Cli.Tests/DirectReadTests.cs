@@ -3,12 +3,10 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using ModelCatalog.Cli.Store;
 using ModelCatalog.Cli.Store.Direct;
 using ModelCatalog.Cli.Tests.Support;
 using ModelCatalog.EntityFrameworkCore;
-using ModelCatalog.EntityFrameworkCore.Storage;
 using ModelCatalog.Storage;
 using ModelCatalog.Tests.Support;
 
@@ -156,7 +154,7 @@ public sealed class DirectReadTests(DirectReadTests.Catalog catalog) : IClassFix
 
         public IModelStore<CatalogModel> EfCore { get; private set; } = null!;
 
-        /// <summary>The tool's store over the file, with a writer that fails: every read here must stay off EF Core.</summary>
+        /// <summary>The tool's store over the file (<see cref="ReadStores.Direct"/>).</summary>
         public IModelStore<CatalogModel> Direct { get; private set; } = null!;
 
         public IReadOnlyList<UnifiedModelId> Ids { get; private set; } = [];
@@ -167,9 +165,8 @@ public sealed class DirectReadTests(DirectReadTests.Catalog catalog) : IClassFix
             await RunAsync("set", "openai/gpt-4o", "--display-name", "Our GPT-4o", "--active", "false");
             await RunAsync("sync", SharedData.Path("litellm", "model_prices_2026-03-03.json"), "--format", "litellm", "--hold-price-changes", "0.5");
             await RunAsync("sync", CliRun.Sample("catalog.v1.json"));
-            EfCore = new EfCoreModelStore<CatalogModel, ModelCatalogDbContext>(
-                new PooledDbContextFactory<ModelCatalogDbContext>(CatalogStoreFactory.SqliteOptions(ConnectionString, compiledModel: false)));
-            Direct = new DirectReadStore(new SqliteCatalogReader(ConnectionString), () => throw new InvalidOperationException("a read started the EF Core writer"));
+            EfCore = ReadStores.EfCore(ConnectionString);
+            Direct = ReadStores.Direct(ConnectionString);
             Ids = (await AllAsync(EfCore)).Select(m => m.Model.Id).ToList();
         }
 

@@ -56,6 +56,7 @@ public sealed class StoreOpeningTests : IDisposable
     [Theory]
     [InlineData("input_cost_per_million_tokens", "'2.5 dollars'")]
     [InlineData("last_synced_at", "'yesterday'")]
+    [InlineData("missing_upstream_since", "1700000000")]
     [InlineData("id", "'not-a-guid'")]
     public async Task A_value_of_the_wrong_type_makes_show_and_a_re_sync_fail_with_exit_1_naming_model_and_column_and_changes_nothing(string column, string value)
     {

@@ -44,13 +44,15 @@ internal sealed class SqliteCatalogReader(string connectionString)
         var where = new Where();
         where.Equal(CatalogColumns.Names.ProviderId, id.ProviderId);
         where.Equal(CatalogColumns.Names.ModelName, id.ModelName);
-        var rows = await QueryAsync(where, null, cancellationToken).ConfigureAwait(false);
+        var (rows, _) = await QueryAsync(where, null, null, int.MaxValue, cancellationToken).ConfigureAwait(false);
         return rows.Count == 0 ? null : rows[0];
     }
 
     /// <summary>
-    /// The stored models among <paramref name="ids"/>: one query per <see cref="EfCoreModelStore{TModel, TContext}.MaxParametersPerQuery"/>
-    /// provider IDs, the providers' rows in index order, kept when asked for (the EF Core store's plan for a sync's reads).
+    /// The stored models among <paramref name="ids"/>, with the EF Core store's plan: a small set filters on provider IDs
+    /// and model names (one query), a large one on provider IDs only, <see cref="EfCoreModelStore{TModel, TContext}.MaxParametersPerQuery"/>
+    /// per query. Either is a superset; only the rows asked for are converted, so a damaged row nobody asked for fails
+    /// nothing (as with EF Core).
     /// </summary>
     public async ValueTask<IReadOnlyDictionary<UnifiedModelId, StoredModel<CatalogModel>>> FindManyAsync(IReadOnlyCollection<UnifiedModelId> ids, CancellationToken cancellationToken)
     {
@@ -58,16 +60,31 @@ internal sealed class SqliteCatalogReader(string connectionString)
         var wanted = ids.Where(i => !i.IsEmpty).ToHashSet();
         var found = new Dictionary<UnifiedModelId, StoredModel<CatalogModel>>(wanted.Count);
         var providers = wanted.Select(i => i.ProviderId).Distinct(StringComparer.Ordinal).ToArray();
-        foreach (var chunk in providers.Chunk(EfCoreModelStore<CatalogModel, ModelCatalogDbContext>.MaxParametersPerQuery))
+        const int PerQuery = EfCoreModelStore<CatalogModel, ModelCatalogDbContext>.MaxParametersPerQuery;
+        var filters = new List<Where>();
+        if (wanted.Count + providers.Length <= PerQuery)
         {
             var where = new Where();
-            where.In(CatalogColumns.Names.ProviderId, chunk);
-            foreach (var stored in await QueryAsync(where, null, cancellationToken).ConfigureAwait(false))
+            where.In(CatalogColumns.Names.ProviderId, providers);
+            where.In(CatalogColumns.Names.ModelName, wanted.Select(i => i.ModelName).Distinct(StringComparer.Ordinal));
+            filters.Add(where);
+        }
+        else
+        {
+            foreach (var chunk in providers.Chunk(PerQuery))
             {
-                if (wanted.Contains(stored.Model.Id))
-                {
-                    found[stored.Model.Id] = stored;
-                }
+                var where = new Where();
+                where.In(CatalogColumns.Names.ProviderId, chunk);
+                filters.Add(where);
+            }
+        }
+
+        foreach (var where in wanted.Count == 0 ? [] : filters)
+        {
+            var (rows, _) = await QueryAsync(where, null, wanted, int.MaxValue, cancellationToken).ConfigureAwait(false);
+            foreach (var stored in rows)
+            {
+                found[stored.Model.Id] = stored;
             }
         }
 
@@ -90,17 +107,15 @@ internal sealed class SqliteCatalogReader(string connectionString)
             where.After(query.After);
         }
 
-        var rows = await QueryAsync(where, $"{Order} LIMIT {(query.Limit + 1).ToString(CultureInfo.InvariantCulture)}", cancellationToken).ConfigureAwait(false);
-        bool more = rows.Count > query.Limit;
-        if (more)
-        {
-            rows.RemoveAt(rows.Count - 1);
-        }
-
+        // One row more than the page tells whether another page follows; it is not converted, so a damaged row just
+        // after the page does not fail this one (as with EF Core).
+        var (rows, more) = await QueryAsync(where, $"{Order} LIMIT {(query.Limit + 1).ToString(CultureInfo.InvariantCulture)}", null, query.Limit, cancellationToken).ConfigureAwait(false);
         return new ModelPage<CatalogModel>(rows, more ? rows[^1].Model.Id : default);
     }
 
-    private async Task<List<StoredModel<CatalogModel>>> QueryAsync(Where where, string? tail, CancellationToken cancellationToken)
+    // Converts up to `limit` rows (those in `wanted`, when given); More says whether a further row came back.
+    private async Task<(List<StoredModel<CatalogModel>> Rows, bool More)> QueryAsync(
+        Where where, string? tail, HashSet<UnifiedModelId>? wanted, int limit, CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(connectionString);
         await using (connection.ConfigureAwait(false))
@@ -115,10 +130,22 @@ internal sealed class SqliteCatalogReader(string connectionString)
                 var rows = new List<StoredModel<CatalogModel>>();
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    rows.Add(StoredRows.ToStored(ReadRow(reader)));
+                    if (rows.Count == limit)
+                    {
+                        return (rows, true);
+                    }
+
+                    if (wanted is null)
+                    {
+                        rows.Add(StoredRows.ToStored(ReadRow(reader)));
+                    }
+                    else if (UnifiedModelId.TryCreate(Text(reader, 1) ?? string.Empty, Text(reader, 2) ?? string.Empty, out var id) && wanted.Contains(id))
+                    {
+                        rows.Add(StoredRows.ToStored(ReadRow(reader), id));
+                    }
                 }
 
-                return rows;
+                return (rows, false);
             }
         }
     }
@@ -158,9 +185,10 @@ internal sealed class SqliteCatalogReader(string connectionString)
                 PriceReview = Text(reader, 9),
             };
         }
-        catch (Exception exception) when (exception is FormatException or InvalidCastException or OverflowException)
+        catch (Exception exception) when (exception is FormatException or InvalidCastException or OverflowException or ArgumentException or InvalidOperationException)
         {
-            // What EF Core reports as a failed value read: a row changed outside the catalog, named with its column.
+            // Text that does not parse, a number where text belongs, a date out of range (a number read as a Julian
+            // day), NULL in a column the mapping makes NOT NULL: all are rows changed outside the catalog.
             throw new ModelStoreDataException(
                 $"The stored model '{StoredText.Excerpt(providerId)}/{StoredText.Excerpt(modelName)}' cannot be read: its column '{reader.GetName(ordinal)}' " +
                 $"holds a value the catalog does not write ({exception.Message.TrimEnd('.')}). Repair the row, or delete the model and sync it again.",
