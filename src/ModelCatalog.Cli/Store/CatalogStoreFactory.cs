@@ -172,16 +172,13 @@ internal static class CatalogStoreFactory
             await using (connection.ConfigureAwait(false))
             {
                 await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-                using var command = connection.CreateCommand();
-                command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = $name";
-                command.Parameters.AddWithValue("$name", new ModelCatalogModelOptions().ModelsTable);
-                if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) == 0)
+                if (!await StoreDialect.SqliteHasTableAsync(connection, SqliteCatalogReader.ModelsTable, cancellationToken).ConfigureAwait(false))
                 {
                     return false;
                 }
 
+                using var command = connection.CreateCommand();
                 command.CommandText = "PRAGMA journal_mode";
-                command.Parameters.Clear();
                 return string.Equals(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string, "wal", StringComparison.OrdinalIgnoreCase);
             }
         }

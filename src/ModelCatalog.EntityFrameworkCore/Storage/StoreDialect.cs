@@ -73,13 +73,7 @@ internal abstract class StoreDialect
             await context.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                await using var command = connection.CreateCommand();
-                command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = $name";
-                var name = command.CreateParameter();
-                name.ParameterName = "$name";
-                name.Value = modelsTable;
-                command.Parameters.Add(name);
-                if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) > 0)
+                if (await SqliteHasTableAsync(connection, modelsTable, cancellationToken).ConfigureAwait(false))
                 {
                     await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
                 }
@@ -89,6 +83,18 @@ internal abstract class StoreDialect
                 await context.Database.CloseConnectionAsync().ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>Whether an open SQLite connection's database has the table (also the tool's check before it skips EnsureCreated).</summary>
+    internal static async Task<bool> SqliteHasTableAsync(System.Data.Common.DbConnection connection, string table, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = $name";
+        var name = command.CreateParameter();
+        name.ParameterName = "$name";
+        name.Value = table;
+        command.Parameters.Add(name);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 
     private sealed class OtherDialect : StoreDialect

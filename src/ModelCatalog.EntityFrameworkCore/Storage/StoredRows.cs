@@ -60,8 +60,12 @@ internal static class StoredRows
     }
 
     private static ModelStoreDataException Unreadable(UnifiedModelId id, string value, string reason, Exception? inner)
+        => Unreadable(id.ToString(), value, reason, inner);
+
+    /// <summary>The error for a stored value the catalog does not write, naming the model (as stored) and the value.</summary>
+    internal static ModelStoreDataException Unreadable(string model, string value, string reason, Exception? inner)
     {
-        string message = $"The stored model '{id}' cannot be read: its {value} holds a value the catalog does not write ({reason.TrimEnd('.')}). " +
+        string message = $"The stored model '{model}' cannot be read: its {value} holds a value the catalog does not write ({reason.TrimEnd('.')}). " +
             "Repair the row, or delete the model and sync it again.";
         return inner is null ? new ModelStoreDataException(message) : new ModelStoreDataException(message, inner);
     }

@@ -20,7 +20,10 @@ namespace ModelCatalog.Cli.Store.Direct;
 /// </summary>
 internal sealed class SqliteCatalogReader(string connectionString)
 {
-    // The shadow columns, at the ordinals the Ordinal constants name, then the model's fields in list order.
+    /// <summary>The models table of the tool's context: the mapping's default name.</summary>
+    public static readonly string ModelsTable = new ModelCatalogModelOptions().ModelsTable;
+
+    // The shadow columns in this order (ReadRow reads them by these positions), then the model's fields in list order.
     private static readonly string[] ShadowColumns =
     [
         CatalogColumns.Names.Key, CatalogColumns.Names.ProviderId, CatalogColumns.Names.ModelName, CatalogColumns.Names.Version,
@@ -29,7 +32,7 @@ internal sealed class SqliteCatalogReader(string connectionString)
     ];
 
     private static readonly string Select =
-        $"SELECT {string.Join(", ", ShadowColumns.Concat(CatalogModelColumns.All.Select(c => c.Column)).Select(Quote))} FROM {Quote(new ModelCatalogModelOptions().ModelsTable)}";
+        $"SELECT {string.Join(", ", ShadowColumns.Concat(CatalogModelColumns.All.Select(c => c.Column)).Select(Quote))} FROM {Quote(ModelsTable)}";
 
     private static readonly string Order = $" ORDER BY {Quote(CatalogColumns.Names.ProviderId)}, {Quote(CatalogColumns.Names.ModelName)}";
 
@@ -189,10 +192,7 @@ internal sealed class SqliteCatalogReader(string connectionString)
         {
             // Text that does not parse, a number where text belongs, a date out of range (a number read as a Julian
             // day), NULL in a column the mapping makes NOT NULL: all are rows changed outside the catalog.
-            throw new ModelStoreDataException(
-                $"The stored model '{StoredText.Excerpt(providerId)}/{StoredText.Excerpt(modelName)}' cannot be read: its column '{reader.GetName(ordinal)}' " +
-                $"holds a value the catalog does not write ({exception.Message.TrimEnd('.')}). Repair the row, or delete the model and sync it again.",
-                exception);
+            throw StoredRows.Unreadable($"{StoredText.Excerpt(providerId)}/{StoredText.Excerpt(modelName)}", $"column '{reader.GetName(ordinal)}'", exception.Message, exception);
         }
     }
 
